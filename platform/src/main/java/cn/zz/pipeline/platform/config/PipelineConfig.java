@@ -1,0 +1,78 @@
+package cn.zz.pipeline.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Typed configuration shared by every service (prefix {@code pipeline}). */
+@ConfigMapping(prefix = "pipeline")
+public interface PipelineConfig {
+
+    /** Service name: the CloudEvents source is "/" + service, consumer groups are prefixed with it. */
+    String service();
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Kafka {
+        /** Defaults to the standard Quarkus Kafka property, which the test resources and the stack set. */
+        @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+        String bootstrapServers();
+
+        /** Partitions of the two event topics when this service creates them. */
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Rows published per round trip to Kafka. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Idle poll interval; a commit that wrote outbox rows wakes the relay at once. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("200ms")
+        Duration backoffInitial();
+
+        @WithDefault("5s")
+        Duration backoffMax();
+
+        /** Producer delivery timeout per batch before the relay backs off and retries. */
+        @WithDefault("20s")
+        Duration deliveryTimeout();
+
+        /** Published rows are kept this long for audit, then purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("200ms")
+        Duration pollTimeout();
+
+        /** Attempts for a handler failure that is not a lost connection before the event goes to the DLQ. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration backoffInitial();
+
+        @WithDefault("5s")
+        Duration backoffMax();
+    }
+}

@@ -1,0 +1,119 @@
+package cn.zz.pipeline.platform;
+
+import cn.zz.pipeline.events.EventCodec;
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.project.ProjectUpdated;
+import cn.zz.pipeline.testsupport.KafkaResource;
+import cn.zz.pipeline.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class ConsumerTest {
+
+    @Inject
+    EntityManager em;
+
+    private final KafkaTestClient kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+
+    private EventEnvelope updated(UUID project, long sequence, String name) {
+        return EventEnvelope.create("/test", project.toString(), sequence, Instant.now(),
+                new ProjectUpdated(TestFixtures.snapshot(project, name), List.of("name"), "tester"));
+    }
+
+    private void send(EventEnvelope e) {
+        kafka.send(Topics.PROJECT_EVENTS, e.subject(), EventCodec.write(e));
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID project = UUID.randomUUID();
+        EventEnvelope e = updated(project, 1, "first");
+        send(e);
+        send(e);
+        send(updated(project, 2, "second"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> effects(project) == 2);
+        // Give a third copy time to be (wrongly) applied before asserting it was not.
+        send(e);
+        EventEnvelope marker = updated(project, 3, "third");
+        send(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> effects(project) == 3);
+        assertThat(effectsOf(e.id())).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        UUID project = UUID.randomUUID();
+        kafka.send(Topics.PROJECT_EVENTS, project.toString(), "this is not json");
+        kafka.send(Topics.PROJECT_EVENTS, project.toString(),
+                "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/x\",\"type\":\"pipeline.project.updated.v1\","
+                        + "\"subject\":\"" + project + "\",\"time\":\"2025-06-30T08:00:00Z\",\"datacontenttype\":\"application/json\","
+                        + "\"sequence\":1,\"data\":{\"project\":{}}}");
+        kafka.send(Topics.PROJECT_EVENTS, project.toString(),
+                "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"pipeline.project.unknown.v9\"}");
+        EventEnvelope poison = updated(project, 1, "poison");
+        send(poison);
+        EventEnvelope good = updated(project, 2, "good");
+        send(good);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> effectsOf(good.id()) == 1);
+        assertThat(effectsOf(poison.id())).as("the poison event's effect was rolled back").isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(project).size() == 4);
+        List<ConsumerRecord<String, String>> dlq = deadLetters(project);
+        assertThat(dlq).allSatisfy(r -> {
+            assertThat(KafkaTestClient.header(r, "dlq-reason")).isNotBlank();
+            assertThat(KafkaTestClient.header(r, "dlq-original-topic")).isEqualTo(Topics.PROJECT_EVENTS);
+            assertThat(KafkaTestClient.header(r, "dlq-consumer")).isEqualTo("platform-test.test-effects");
+        });
+        assertThat(KafkaTestClient.header(dlq.get(0), "dlq-reason")).startsWith("invalid event");
+        assertThat(KafkaTestClient.header(dlq.get(2), "dlq-reason")).contains("pipeline.project.unknown.v9");
+        assertThat(KafkaTestClient.header(dlq.get(3), "dlq-reason")).contains("poison");
+        assertThat(dlq.get(0).value()).isEqualTo("this is not json");
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedThenDeadLettered() {
+        UUID project = UUID.randomUUID();
+        EventEnvelope recovers = updated(project, 1, "flaky-2");
+        EventEnvelope neverRecovers = updated(project, 2, "flaky-9");
+        EventEnvelope after = updated(project, 3, "after");
+        send(recovers);
+        send(neverRecovers);
+        send(after);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(after.id()) == 1);
+        assertThat(effectsOf(recovers.id())).isEqualTo(1);
+        assertThat(effectsOf(neverRecovers.id())).isZero();
+        assertThat(TestHandler.FAILURES.get(recovers.id().toString()).get()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(project).size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters(project).get(0), "dlq-reason")).contains("failed 3 times");
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(UUID project) {
+        return kafka.readAll(Topics.dlq(Topics.PROJECT_EVENTS), r -> project.toString().equals(r.key()));
+    }
+
+    private long effects(UUID project) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from test_effect where subject = ?1")
+                .setParameter(1, project.toString()).getSingleResult()).longValue());
+    }
+
+    private long effectsOf(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from test_effect where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,67 @@
+package cn.zz.pipeline.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Access tokens of the demo users (password = user name), from Keycloak's password grant on pipeline-cli. */
+public final class Tokens {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Cached(String token, long expiresAtMillis) {
+    }
+
+    private Tokens() {
+    }
+
+    public static String of(String user) {
+        return of(KeycloakServer.realmUrl(), user);
+    }
+
+    public static String of(String realmUrl, String user) {
+        Cached c = CACHE.get(realmUrl + "|" + user);
+        if (c != null && c.expiresAtMillis > System.currentTimeMillis() + 30_000) {
+            return c.token;
+        }
+        String form = "grant_type=password&client_id=pipeline-cli&username=" + enc(user) + "&password=" + enc(user);
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("token for " + user + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            JsonNode json = JSON.readTree(r.body());
+            String token = json.get("access_token").asText();
+            CACHE.put(realmUrl + "|" + user, new Cached(token,
+                    System.currentTimeMillis() + json.get("expires_in").asLong() * 1000));
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("token for " + user, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "Bearer …" header value. */
+    public static String bearer(String user) {
+        return "Bearer " + of(user);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
