@@ -66,6 +66,8 @@ class PipelineReportTest {
         });
         JsonPath r = report("admin", "410122");
         assertThat(new BigDecimal(r.getString("totalInvestment"))).isEqualByComparingTo("66200.5");
+        assertThat(given().header("Authorization", Tokens.bearer("admin")).queryParam("district", "410122")
+                .get("/api/reports/pipeline").asString()).contains("\"totalInvestment\":66200.5").doesNotContain("E+");
         assertThat(r.getString("stages.find { it.stage == 'DECLARED' }.label")).isEqualTo("申报");
     }
 

@@ -1,0 +1,903 @@
+#!/usr/bin/env bash
+# Local stack without Docker: PostgreSQL + single-node KRaft Kafka + Keycloak (realm "pipeline") + the three
+# services as packaged Quarkus apps. Everything lives under $PIPELINE_HOME (default <repo>/.local):
+#   dist/  downloaded distributions (kept across reset)     data/  PostgreSQL, Kafka log dir, Keycloak H2, service cwd
+#   logs/  one file per component                           run/   pid files, remembered ports, generated configs
+# Usage: deploy/local/stack.sh help      Documentation: docs/local-stack.md
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd -P)"
+readonly SCRIPT_DIR REPO_ROOT
+
+readonly KEYCLOAK_VERSION=26.7.3
+readonly PG_EMBEDDED_VERSION=18.6.0
+readonly SERVICES=(project-service approval-service reporting-service)
+readonly INFRA=(postgres kafka keycloak)
+readonly COMPONENTS=(postgres kafka keycloak project-service approval-service reporting-service)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Settings
+# ---------------------------------------------------------------------------------------------------------------
+# Absolute, without symbolic links in the part that exists (pid files and command lines are compared as strings).
+resolve_path() {
+  local p="$1" rest=""
+  case "$p" in /*) ;; *) p="$PWD/$p" ;; esac
+  while [ ! -d "$p" ]; do rest="/$(basename "$p")$rest"; p="$(dirname "$p")"; done
+  p="$(cd "$p" && pwd -P)"
+  [ "$p" = / ] && p=""
+  printf '%s%s' "$p" "$rest"
+}
+home="$(resolve_path "${PIPELINE_HOME:-$REPO_ROOT/.local}")"
+case "$home" in
+  *[[:space:]]*) echo "stack: PIPELINE_HOME must not contain white space: '$home'" >&2; exit 2 ;;
+  /) echo "stack: PIPELINE_HOME must not be /" >&2; exit 2 ;;
+esac
+PIPELINE_HOME="$home"
+readonly PIPELINE_HOME
+readonly DIST="$PIPELINE_HOME/dist" DATA="$PIPELINE_HOME/data" LOGS="$PIPELINE_HOME/logs" RUN="$PIPELINE_HOME/run"
+readonly KC_HOME="$DIST/keycloak-$KEYCLOAK_VERSION"
+readonly KAFKA_LIBS="$DIST/kafka-libs"
+readonly PGDATA_DIR="$DATA/postgres"
+readonly PORTS_FILE="$RUN/ports.env"
+readonly MARK_HOME="-Dlocalstack.home=$PIPELINE_HOME"
+
+STOP_TIMEOUT="${PIPELINE_STOP_TIMEOUT:-30}"
+HEALTH_TIMEOUT="${PIPELINE_HEALTH_TIMEOUT:-90}"
+KEYCLOAK_TIMEOUT="${PIPELINE_KEYCLOAK_TIMEOUT:-180}"
+KAFKA_TIMEOUT="${PIPELINE_KAFKA_TIMEOUT:-60}"
+SERVICE_HEAP="${PIPELINE_SERVICE_HEAP:--Xmx256m}"
+KAFKA_HEAP="${PIPELINE_KAFKA_HEAP:--Xmx512m}"
+KEYCLOAK_HEAP="${PIPELINE_KEYCLOAK_HEAP:--Xmx512m}"
+if [ -n "${PIPELINE_JAVA:-}" ]; then JAVA="$PIPELINE_JAVA"
+elif [ -n "${JAVA_HOME:-}" ] && [ -x "${JAVA_HOME}/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"
+else JAVA=java; fi
+
+say()  { printf '[stack] %s\n' "$*"; }
+warn() { printf '[stack] WARNING: %s\n' "$*" >&2; }
+die()  { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+
+is_number() { case "${1:-}" in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
+
+# Ports: an explicit PIPELINE_*_PORT wins, else the value remembered in run/ports.env, else the default.
+remembered() { [ -f "$PORTS_FILE" ] && sed -n "s/^$1=//p" "$PORTS_FILE" | tail -n 1 || true; }
+pick_port() { # name env-value default
+  local v="$2"
+  [ -n "$v" ] || v="$(remembered "$1")"
+  [ -n "$v" ] || v="$3"
+  is_number "$v" || die "port $1 is not a number: '$v'"
+  printf '%s' "$v"
+}
+KAFKA_PORT="$(pick_port KAFKA_PORT "${PIPELINE_KAFKA_PORT:-}" 9092)"
+KAFKA_CONTROLLER_PORT="$(pick_port KAFKA_CONTROLLER_PORT "${PIPELINE_KAFKA_CONTROLLER_PORT:-}" 9093)"
+KEYCLOAK_PORT="$(pick_port KEYCLOAK_PORT "${PIPELINE_KEYCLOAK_PORT:-}" 8180)"
+# Keycloak opens its management interface only when health or metrics are enabled (they are not here); the port is
+# still set explicitly so that nothing falls back to the fixed default 9000 if someone enables them.
+kc_mgmt_default=$((KEYCLOAK_PORT + 820)); [ "$kc_mgmt_default" -le 65535 ] || kc_mgmt_default=$((KEYCLOAK_PORT - 820))
+KEYCLOAK_MGMT_PORT="$(pick_port KEYCLOAK_MGMT_PORT "${PIPELINE_KEYCLOAK_MANAGEMENT_PORT:-}" "$kc_mgmt_default")"
+PROJECT_PORT="$(pick_port PROJECT_PORT "${PIPELINE_PROJECT_PORT:-}" 8081)"
+APPROVAL_PORT="$(pick_port APPROVAL_PORT "${PIPELINE_APPROVAL_PORT:-}" 8082)"
+REPORTING_PORT="$(pick_port REPORTING_PORT "${PIPELINE_REPORTING_PORT:-}" 8083)"
+PG_PORT="${PIPELINE_PG_PORT:-$(remembered PG_PORT)}"   # may stay empty until PostgreSQL first starts
+[ -z "$PG_PORT" ] || is_number "$PG_PORT" || die "PIPELINE_PG_PORT is not a number: '$PG_PORT'"
+
+save_ports() {
+  mkdir -p "$RUN"
+  cat > "$PORTS_FILE.tmp" <<EOF
+# Ports of the stack in $PIPELINE_HOME, reused by later stack.sh commands (an explicit PIPELINE_*_PORT wins).
+PG_PORT=${PG_PORT}
+KAFKA_PORT=$KAFKA_PORT
+KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT
+KEYCLOAK_PORT=$KEYCLOAK_PORT
+KEYCLOAK_MGMT_PORT=$KEYCLOAK_MGMT_PORT
+PROJECT_PORT=$PROJECT_PORT
+APPROVAL_PORT=$APPROVAL_PORT
+REPORTING_PORT=$REPORTING_PORT
+EOF
+  mv "$PORTS_FILE.tmp" "$PORTS_FILE"
+}
+
+port_of() {
+  case "$1" in
+    postgres) printf '%s' "${PG_PORT:-5432}" ;;
+    kafka) printf '%s' "$KAFKA_PORT" ;;
+    keycloak) printf '%s' "$KEYCLOAK_PORT" ;;
+    project-service) printf '%s' "$PROJECT_PORT" ;;
+    approval-service) printf '%s' "$APPROVAL_PORT" ;;
+    reporting-service) printf '%s' "$REPORTING_PORT" ;;
+  esac
+}
+db_of() { printf '%s' "${1%-service}"; }
+
+is_component() { local c; for c in "${COMPONENTS[@]}"; do [ "$c" = "${1:-}" ] && return 0; done; return 1; }
+is_service()   { local c; for c in "${SERVICES[@]}"; do [ "$c" = "${1:-}" ] && return 0; done; return 1; }
+log_of() { printf '%s/%s.log' "$LOGS" "$1"; }
+pidfile_of() { printf '%s/%s.pid' "$RUN" "$1"; }
+
+now_ms() { date +%s%3N; }
+secs_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes
+# ---------------------------------------------------------------------------------------------------------------
+alive() { # pid: exists and is not a zombie
+  local st
+  [ -r "/proc/$1/stat" ] || return 1
+  st="$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" || return 1
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
+
+# Is pid the given component of THIS stack? Decided from its command line (pid reuse, other stacks).
+is_ours() { # pid component
+  local pid="$1" comp="$2" args
+  alive "$pid" || return 1
+  args="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  case "$comp" in
+    postgres) printf '%s\n' "$args" | grep -qxF -- "$PGDATA_DIR" ;;
+    keycloak) printf '%s\n' "$args" | grep -qxF -- "$KC_HOME/bin/kc.sh" && return 0
+              printf '%s\n' "$args" | grep -qxF -- "$MARK_HOME" &&
+                printf '%s\n' "$args" | grep -qxF -- "-Dlocalstack.component=keycloak" ;;
+    *) printf '%s\n' "$args" | grep -qxF -- "$MARK_HOME" &&
+         printf '%s\n' "$args" | grep -qxF -- "-Dlocalstack.component=$comp" ;;
+  esac
+}
+
+# Searches the process table (used when a pid file is missing or stale, so that nothing is started twice).
+scan_for() { # component -> first matching pid (the session leader when there is one)
+  local comp="$1" f pid found="" needle="$MARK_HOME"
+  [ -d "$PIPELINE_HOME" ] || return 1
+  [ "$comp" = postgres ] && needle="$PGDATA_DIR"
+  # One grep over all command lines finds the candidates; is_ours then checks whole arguments.
+  for f in $(grep -lsaF -e "$needle" -e "$KC_HOME/bin/kc.sh" /proc/[0-9]*/cmdline 2>/dev/null || true); do
+    pid="${f#/proc/}"; pid="${pid%/cmdline}"
+    [ "$pid" = "$$" ] && continue
+    if is_ours "$pid" "$comp"; then found="$pid"; break; fi
+  done
+  [ -n "$found" ] || return 1
+  if [ "$comp" = keycloak ]; then  # prefer kc.sh, the parent of the java process
+    local ppid
+    ppid="$(awk '{ print $4 }' "/proc/$found/stat" 2>/dev/null || true)"
+    if [ -n "$ppid" ] && is_ours "$ppid" keycloak; then found="$ppid"; fi
+  fi
+  printf '%s' "$found"
+}
+
+# Prints the pid of a running component (and repairs its pid file), or returns 1. Stale pid files are removed.
+comp_pid() { # component
+  local comp="$1" f pid=""
+  f="$(pidfile_of "$comp")"
+  if [ -f "$f" ]; then
+    pid="$(head -n 1 "$f" 2>/dev/null || true)"
+    if is_number "$pid" && is_ours "$pid" "$comp"; then printf '%s' "$pid"; return 0; fi
+    rm -f "$f" 2>/dev/null || true   # stale
+  fi
+  if [ "$comp" = postgres ] && [ -f "$PGDATA_DIR/postmaster.pid" ]; then
+    pid="$(head -n 1 "$PGDATA_DIR/postmaster.pid" 2>/dev/null || true)"
+    if is_number "$pid" && is_ours "$pid" postgres; then
+      [ -d "$RUN" ] && printf '%s\n' "$pid" > "$f" 2>/dev/null || true
+      printf '%s' "$pid"; return 0
+    fi
+  fi
+  pid="$(scan_for "$comp")" || return 1
+  [ -d "$RUN" ] && printf '%s\n' "$pid" > "$f" 2>/dev/null || true
+  printf '%s' "$pid"
+}
+
+tree_pids() { # pid -> pid and all its descendants
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2; pids[NR] = $1 }
+    END {
+      keep[root] = 1; changed = 1
+      while (changed) { changed = 0
+        for (i in pids) { p = pids[i]; if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; changed = 1 } } }
+      for (p in keep) print p
+    }'
+}
+
+rss_mb() { # pid -> RSS of the process tree in MB
+  local total=0 p kb
+  for p in $(tree_pids "$1"); do
+    kb="$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null || true)"
+    is_number "$kb" && total=$((total + kb))
+  done
+  printf '%s' $(((total + 512) / 1024))
+}
+
+pss_mb() { # pid -> proportional set size of the process tree in MB (shared pages split between processes), or -
+  local total=0 p kb seen=0
+  for p in $(tree_pids "$1"); do
+    kb="$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)"
+    if is_number "$kb"; then total=$((total + kb)); seen=1; fi
+  done
+  if [ "$seen" -eq 1 ]; then printf '%s' $(((total + 512) / 1024)); else printf -- '-'; fi
+}
+
+signal_tree() { # signal pid: the process group when pid leads one, and every descendant
+  local sig="$1" pid="$2" pgid p
+  pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+  local pids
+  pids="$(tree_pids "$pid")"
+  if [ "$pgid" = "$pid" ] && [ "$pgid" != "$(ps -o pgid= -p $$ | tr -d ' ')" ]; then
+    kill "-$sig" -- "-$pgid" 2>/dev/null || true
+  fi
+  for p in $pids; do kill "-$sig" "$p" 2>/dev/null || true; done
+}
+
+tree_alive() { local p; for p in "$@"; do alive "$p" && return 0; done; return 1; }
+
+terminate() { # component pid: SIGTERM, wait, then SIGKILL
+  local comp="$1" pid="$2" pids deadline
+  pids="$(tree_pids "$pid")"
+  signal_tree TERM "$pid"
+  deadline=$(($(date +%s) + STOP_TIMEOUT))
+  # shellcheck disable=SC2086
+  while tree_alive $pids && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.3; done
+  # shellcheck disable=SC2086
+  if tree_alive $pids; then
+    warn "$comp did not stop within ${STOP_TIMEOUT}s: sending SIGKILL"
+    signal_tree KILL "$pid"
+    for p in $pids; do kill -KILL "$p" 2>/dev/null || true; done
+    sleep 0.5
+  fi
+}
+
+# Starts a command in a new session (it survives this script and terminal hang-ups); its pid goes to the pid file.
+spawn() { # component workdir command...
+  local comp="$1" dir="$2" log pidf
+  shift 2
+  log="$(log_of "$comp")"; pidf="$(pidfile_of "$comp")"
+  printf '\n===== %s  stack.sh starting %s =====\n' "$(date '+%Y-%m-%d %H:%M:%S')" "$comp" >> "$log"
+  rm -f "$pidf"
+  (cd "$dir" && exec setsid bash -c 'echo $$ > "$0"; exec "$@"' "$pidf" "$@" >> "$log" 2>&1 < /dev/null 9>&-) &
+  local i
+  for i in $(seq 1 50); do [ -s "$pidf" ] && break; sleep 0.1; done
+  [ -s "$pidf" ] || die "$comp: could not start (no pid); see $log"
+  head -n 1 "$pidf"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Ports and HTTP
+# ---------------------------------------------------------------------------------------------------------------
+port_busy() {
+  if command -v ss > /dev/null 2>&1; then
+    ss -Htln "( sport = :$1 )" 2>/dev/null | grep -q .
+  else  # without iproute2: is anything answering on the loopback address?
+    (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null
+  fi
+}
+port_owner() {
+  command -v ss > /dev/null 2>&1 || return 0
+  ss -Htlnp "( sport = :$1 )" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -n 1
+}
+require_free() { # port what env-var
+  if port_busy "$1"; then
+    local owner; owner="$(port_owner "$1")"
+    die "port $1 ($2) is already in use${owner:+ by $owner}. Stop that process or choose another port with $3=<port>."
+  fi
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
+health_up() { local body; body="$(curl -fsS --max-time 3 "$1" 2>/dev/null)" && [[ "$body" == *'"UP"'* ]]; }
+
+show_log_tail() { # component [lines]
+  local log; log="$(log_of "$1")"
+  if [ -f "$log" ]; then
+    printf -- '----- last %s lines of %s -----\n' "${2:-40}" "$log" >&2
+    tail -n "${2:-40}" "$log" >&2
+    printf -- '-----\n' >&2
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Downloads (only through Maven) and builds
+# ---------------------------------------------------------------------------------------------------------------
+mvnw() { (cd "$REPO_ROOT" && ./mvnw -q -B "$@") 9>&-; }
+
+ensure_kafka_libs() {
+  [ -f "$KAFKA_LIBS/.complete" ] && return 0
+  say "fetching the Kafka broker jars through Maven into $KAFKA_LIBS (once) ..."
+  rm -rf "$KAFKA_LIBS.tmp"; mkdir -p "$KAFKA_LIBS.tmp"
+  mvnw -f "$SCRIPT_DIR/kafka/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+       -DoutputDirectory="$KAFKA_LIBS.tmp" || die "could not fetch the Kafka jars (see the Maven output above)"
+  ls "$KAFKA_LIBS.tmp"/kafka_2.13-*.jar > /dev/null 2>&1 || die "the Kafka jars are incomplete in $KAFKA_LIBS.tmp"
+  touch "$KAFKA_LIBS.tmp/.complete"
+  rm -rf "$KAFKA_LIBS"; mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
+}
+
+ensure_keycloak_dist() {
+  [ -x "$KC_HOME/bin/kc.sh" ] && [ -f "$KC_HOME/.complete" ] && return 0
+  say "fetching Keycloak $KEYCLOAK_VERSION through Maven into $DIST (once, ~170 MB) ..."
+  local tmp="$DIST/.keycloak.tmp"
+  rm -rf "$tmp" "$KC_HOME"; mkdir -p "$tmp"
+  mvnw -f "$SCRIPT_DIR/kafka/pom.xml" dependency:copy \
+       -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" -DoutputDirectory="$tmp" \
+       || die "could not fetch Keycloak (see the Maven output above)"
+  tar -xzf "$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" -C "$tmp"
+  [ -x "$tmp/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ] || die "unexpected Keycloak archive layout in $tmp"
+  mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KC_HOME"
+  rm -rf "$tmp"
+  touch "$KC_HOME/.complete"
+}
+
+jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"; }
+
+ensure_service_jars() { # services...
+  local s missing=()
+  for s in "$@"; do [ -f "$(jar_of "$s")" ] || missing+=("$s"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local list
+  if [ "$#" -gt 1 ]; then list="$(IFS=,; echo "${SERVICES[*]}")"; else list="$1"; fi
+  say "packaging $list (missing: ${missing[*]}): ./mvnw -q -DskipTests package -pl $list -am ..."
+  local t0; t0="$(now_ms)"
+  mvnw -DskipTests package -pl "$list" -am || die "the build failed (see the Maven output above)"
+  for s in "$@"; do [ -f "$(jar_of "$s")" ] || die "the build did not produce $(jar_of "$s")"; done
+  say "built in $(secs_since "$t0") s"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------------------------------------------
+PG_BIN="" PG_USER=""
+resolve_pg() {
+  [ -n "$PG_BIN" ] && return 0
+  local want="${PIPELINE_PG_BIN:-}" d have=""
+  [ -f "$PGDATA_DIR/PG_VERSION" ] && have="$(cat "$PGDATA_DIR/PG_VERSION")"
+  # Existing data: the binaries of its major version (system ones, else the embedded ones when they match).
+  if [ -z "$want" ] && [ -n "$have" ]; then
+    if [ -x "/usr/lib/postgresql/$have/bin/pg_ctl" ]; then want="/usr/lib/postgresql/$have/bin"
+    elif [ "$have" = "${PG_EMBEDDED_VERSION%%.*}" ]; then want=embedded; fi
+  fi
+  if [ -z "$want" ]; then
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4,4 -n -r); do
+      if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then want="$d"; break; fi
+    done
+  fi
+  if [ -z "$want" ] || [ "$want" = embedded ]; then
+    ensure_pg_embedded
+    PG_BIN="$DIST/postgres-$PG_EMBEDDED_VERSION/bin"
+  else
+    [ -x "$want/pg_ctl" ] || die "PIPELINE_PG_BIN=$want has no pg_ctl"
+    PG_BIN="$want"
+  fi
+  # initdb refuses root: run PostgreSQL as an unprivileged user.
+  if [ "$(id -u)" -eq 0 ]; then
+    if id -u postgres > /dev/null 2>&1; then PG_USER=postgres; else PG_USER=nobody; fi
+  else
+    PG_USER="$(id -un)"
+  fi
+}
+
+ensure_pg_embedded() {
+  local target="$DIST/postgres-$PG_EMBEDDED_VERSION" arch
+  [ -f "$target/.complete" ] && return 0
+  case "$(uname -m)" in
+    x86_64|amd64) arch=amd64 ;;
+    aarch64|arm64) arch=arm64v8 ;;
+    *) die "no embedded PostgreSQL binaries for $(uname -m); install PostgreSQL and set PIPELINE_PG_BIN" ;;
+  esac
+  say "fetching PostgreSQL $PG_EMBEDDED_VERSION binaries through Maven (io.zonky.test.postgres, once) ..."
+  local tmp="$DIST/.postgres.tmp"
+  rm -rf "$tmp" "$target"; mkdir -p "$tmp/x"
+  mvnw -f "$SCRIPT_DIR/kafka/pom.xml" dependency:copy \
+       -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-$arch:$PG_EMBEDDED_VERSION" \
+       -DoutputDirectory="$tmp" || die "could not fetch the PostgreSQL binaries (see the Maven output above)"
+  (cd "$tmp" && unzip -q -o ./*.jar '*.txz') || die "unexpected layout of the PostgreSQL binaries jar"
+  tar -xJf "$tmp"/*.txz -C "$tmp/x"
+  [ -x "$tmp/x/bin/postgres" ] || die "unexpected layout of the PostgreSQL binaries archive"
+  chmod -R a+rX "$tmp/x"
+  mv "$tmp/x" "$target"; rm -rf "$tmp"
+  touch "$target/.complete"
+}
+
+as_pg() { # runs a command as the PostgreSQL user
+  if [ "$PG_USER" = "$(id -un)" ]; then "$@"; else runuser -u "$PG_USER" -- "$@"; fi
+}
+
+choose_pg_port() {
+  [ -n "$PG_PORT" ] && return 0
+  if ! port_busy 5432; then PG_PORT=5432; return 0; fi
+  local p
+  for p in $(seq 15432 15531); do
+    if ! port_busy "$p"; then
+      PG_PORT="$p"
+      say "port 5432 is taken ($(port_owner 5432 || true)); PostgreSQL of this stack uses the private port $p (remembered in $PORTS_FILE)"
+      return 0
+    fi
+  done
+  die "no free port for PostgreSQL in 15432-15531; set PIPELINE_PG_PORT"
+}
+
+pg_init() {
+  local tmp="$DATA/postgres.init"
+  say "initialising PostgreSQL in $PGDATA_DIR (user $PG_USER, binaries $PG_BIN) ..."
+  rm -rf "$tmp"; mkdir -p "$tmp"; chmod 700 "$tmp"
+  [ "$PG_USER" = "$(id -un)" ] || chown "$PG_USER" "$tmp"
+  as_pg test -w "$tmp" || die "user $PG_USER cannot write $tmp: every folder above PIPELINE_HOME must be searchable (chmod o+x) for it"
+  as_pg "$PG_BIN/initdb" -D "$tmp" -U postgres -E UTF8 --no-locale --auth-local=peer --auth-host=scram-sha-256 \
+      >> "$(log_of postgres)" 2>&1 || { show_log_tail postgres; die "initdb failed"; }
+  cat >> "$tmp/postgresql.conf" <<'EOF'
+
+# --- local stack (deploy/local/stack.sh) ---
+listen_addresses = 'localhost'
+unix_socket_directories = ''
+max_connections = 200
+password_encryption = 'scram-sha-256'
+EOF
+  # Role and databases in single-user mode: no superuser password and no client binary needed.
+  as_pg "$PG_BIN/postgres" --single -D "$tmp" -c exit_on_error=true postgres >> "$(log_of postgres)" 2>&1 <<'EOF' \
+      || { show_log_tail postgres; die "creating the role and databases failed"; }
+CREATE ROLE pipeline LOGIN PASSWORD 'pipeline';
+CREATE DATABASE project OWNER pipeline;
+CREATE DATABASE approval OWNER pipeline;
+CREATE DATABASE reporting OWNER pipeline;
+EOF
+  mv "$tmp" "$PGDATA_DIR"
+}
+
+start_postgres() {
+  resolve_pg
+  mkdir -p "$DATA" "$LOGS"
+  touch "$(log_of postgres)"
+  [ "$PG_USER" = "$(id -un)" ] || chown "$PG_USER" "$(log_of postgres)"
+  if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
+    rm -rf "$PGDATA_DIR"
+    pg_init
+  fi
+  local have want
+  have="$(cat "$PGDATA_DIR/PG_VERSION")"
+  want="$("$PG_BIN/postgres" --version | sed -n 's/.* \([0-9][0-9]*\)\..*/\1/p')"
+  [ "$have" = "$want" ] || die "the data in $PGDATA_DIR is PostgreSQL $have but the binaries in $PG_BIN are $want: use stack.sh reset (wipes data) or PIPELINE_PG_BIN"
+  choose_pg_port
+  require_free "$PG_PORT" PostgreSQL PIPELINE_PG_PORT
+  save_ports
+  local log t0 cmd
+  log="$(log_of postgres)"
+  printf '\n===== %s  stack.sh starting postgres =====\n' "$(date '+%Y-%m-%d %H:%M:%S')" >> "$log"
+  cmd=("$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$log" -w -t 60 -o "-p $PG_PORT" start)
+  [ "$PG_USER" = "$(id -un)" ] || cmd=(runuser -u "$PG_USER" -- "${cmd[@]}")
+  t0="$(now_ms)"
+  # pg_ctl detaches the postmaster into a session of its own; setsid keeps even pg_ctl away from our terminal.
+  setsid -w "${cmd[@]}" >> "$log" 2>&1 < /dev/null 9>&- || { show_log_tail postgres; die "PostgreSQL did not start"; }
+  local pid
+  pid="$(head -n 1 "$PGDATA_DIR/postmaster.pid")"
+  printf '%s\n' "$pid" > "$(pidfile_of postgres)"
+  started postgres "$t0" "$pid"
+}
+
+stop_postgres() { # pid
+  local pid="$1" bin user cmd
+  bin="$(dirname "$(readlink "/proc/$pid/exe" 2>/dev/null || echo /nonexistent/postgres)")"
+  user="$(stat -c %U "/proc/$pid" 2>/dev/null || echo "")"
+  if [ -x "$bin/pg_ctl" ] && [ -n "$user" ]; then
+    cmd=("$bin/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t "$STOP_TIMEOUT" stop)
+    [ "$user" = "$(id -un)" ] || cmd=(runuser -u "$user" -- "${cmd[@]}")
+    if "${cmd[@]}" >> "$(log_of postgres)" 2>&1 < /dev/null 9>&-; then return 0; fi
+    warn "pg_ctl stop failed or timed out"
+  fi
+  terminate postgres "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kafka (single-node KRaft, combined broker + controller)
+# ---------------------------------------------------------------------------------------------------------------
+write_kafka_properties() { # file
+  cat > "$1" <<PROPS
+# Generated by deploy/local/stack.sh at each start of Kafka; edit the script, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$DATA/kafka
+num.partitions=1
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+}
+
+# The log4j2 configuration writes to the logs folder (one file per component).
+kafka_log_opts() { printf '%s\n' "-Dlog4j2.configurationFile=$SCRIPT_DIR/kafka/log4j2.properties" "-Dkafka.logs.dir=$LOGS"; }
+
+start_kafka() {
+  ensure_kafka_libs
+  mkdir -p "$DATA/kafka" "$LOGS" "$RUN"
+  require_free "$KAFKA_PORT" "Kafka" PIPELINE_KAFKA_PORT
+  require_free "$KAFKA_CONTROLLER_PORT" "Kafka controller" PIPELINE_KAFKA_CONTROLLER_PORT
+  save_ports
+  local props="$RUN/kafka-server.properties" log t0 offset pid rc=0 logopts=()
+  mapfile -t logopts < <(kafka_log_opts)
+  log="$(log_of kafka)"
+  write_kafka_properties "$props"
+  touch "$log"
+  # Format only a log dir that is not formatted yet (never twice, never while a broker uses it).
+  if [ ! -f "$DATA/kafka/meta.properties" ]; then
+    local cid
+    cid="$("$JAVA" "${logopts[@]}" -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid 2>> "$log" 9>&- | tail -n 1)"
+    [ -n "$cid" ] || die "Kafka: could not create a cluster id; see $log"
+    say "formatting the Kafka log dir $DATA/kafka (cluster id $cid) ..."
+    "$JAVA" "${logopts[@]}" -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format -t "$cid" -c "$props" >> "$log" 2>&1 9>&- \
+      || { show_log_tail kafka; die "Kafka: formatting the log dir failed"; }
+  fi
+  offset="$(stat -c %s "$log")"
+  t0="$(now_ms)"
+  # shellcheck disable=SC2086
+  pid="$(spawn kafka "$DATA" "$JAVA" $KAFKA_HEAP -XX:+UseG1GC -Djava.awt.headless=true "${logopts[@]}" \
+          "$MARK_HOME" -Dlocalstack.component=kafka -cp "$KAFKA_LIBS/*" kafka.Kafka "$props")"
+  wait_ready kafka "$pid" "$KAFKA_TIMEOUT" kafka_ready "$log" "$offset" || rc=$?
+  [ "$rc" -eq 0 ] || failed kafka "$rc" "$KAFKA_TIMEOUT"
+  started kafka "$t0" "$pid"
+}
+
+kafka_ready() { # log offset
+  port_busy "$KAFKA_PORT" && tail -c +"$(($2 + 1))" "$1" 2>/dev/null | grep -q 'Kafka Server started'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Keycloak (start-dev, H2 database in data/keycloak, realm imported from deploy/keycloak/pipeline-realm.json)
+# ---------------------------------------------------------------------------------------------------------------
+keycloak_ready_url() { printf 'http://localhost:%s/realms/pipeline/.well-known/openid-configuration' "$KEYCLOAK_PORT"; }
+
+start_keycloak() {
+  ensure_keycloak_dist
+  local kdata="$DATA/keycloak" realm="$REPO_ROOT/deploy/keycloak/pipeline-realm.json" t0 pid rc=0
+  [ -f "$realm" ] || die "missing realm file $realm"
+  mkdir -p "$kdata/import" "$LOGS" "$RUN"
+  cp "$realm" "$kdata/import/pipeline-realm.json"
+  # Keycloak keeps its data in <its home>/data: point that at PIPELINE_HOME/data/keycloak, so that reset wipes it
+  # (and the realm is imported again) while the distribution stays. --import-realm skips an existing realm.
+  if [ -e "$KC_HOME/data" ] && [ ! -L "$KC_HOME/data" ]; then
+    local aside
+    aside="$KC_HOME/data.moved-$(date +%Y%m%d%H%M%S)"
+    warn "moving the Keycloak distribution's own data folder aside to $aside"
+    mv "$KC_HOME/data" "$aside"
+  fi
+  ln -sfn ../../data/keycloak "$KC_HOME/data"
+  require_free "$KEYCLOAK_PORT" Keycloak PIPELINE_KEYCLOAK_PORT
+  save_ports
+  t0="$(now_ms)"
+  pid="$(spawn keycloak "$kdata" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+          JAVA="$JAVA" JAVA_OPTS_APPEND="$KEYCLOAK_HEAP $MARK_HOME -Dlocalstack.component=keycloak" \
+          "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
+          --http-management-port="$KEYCLOAK_MGMT_PORT" --import-realm)"
+  wait_ready keycloak "$pid" "$KEYCLOAK_TIMEOUT" http_ok "$(keycloak_ready_url)" || rc=$?
+  [ "$rc" -eq 0 ] || failed keycloak "$rc" "$KEYCLOAK_TIMEOUT"
+  started keycloak "$t0" "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Services (packaged Quarkus fast-jars)
+# ---------------------------------------------------------------------------------------------------------------
+health_url() { printf 'http://localhost:%s/q/health/ready' "$(port_of "$1")"; }
+
+start_service() { # service
+  local svc="$1" port jar db t0 pid rc=0 dep
+  port="$(port_of "$svc")"; jar="$(jar_of "$svc")"; db="$(db_of "$svc")"
+  [ -f "$jar" ] || die "$jar is missing (build it: stack.sh build)"
+  for dep in "${INFRA[@]}"; do
+    comp_pid "$dep" > /dev/null || warn "$svc: $dep is not running; the service will probably not become healthy"
+  done
+  [ -n "$PG_PORT" ] || { PG_PORT=5432; warn "PostgreSQL of this stack never started; assuming port 5432"; }
+  require_free "$port" "$svc" "PIPELINE_$(printf '%s' "${svc%-service}" | tr '[:lower:]' '[:upper:]')_PORT"
+  mkdir -p "$DATA/$svc" "$LOGS" "$RUN"
+  save_ports
+  t0="$(now_ms)"
+  # shellcheck disable=SC2086
+  pid="$(spawn "$svc" "$DATA/$svc" env \
+          QUARKUS_HTTP_PORT="$port" \
+          QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
+          QUARKUS_DATASOURCE_USERNAME=pipeline QUARKUS_DATASOURCE_PASSWORD=pipeline \
+          KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
+          QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pipeline" \
+          "$JAVA" $SERVICE_HEAP "$MARK_HOME" "-Dlocalstack.component=$svc" -jar "$jar")"
+  wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
+  [ "$rc" -eq 0 ] || failed "$svc" "$rc" "$HEALTH_TIMEOUT"
+  started "$svc" "$t0" "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Common start/stop plumbing
+# ---------------------------------------------------------------------------------------------------------------
+wait_ready() { # component pid timeout check args... -> 0 ready, 1 timeout, 2 the process died
+  local pid="$2" timeout="$3" deadline
+  shift 3
+  deadline=$(($(date +%s) + timeout))
+  while :; do
+    if "$@"; then return 0; fi
+    alive "$pid" || return 2
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
+failed() { # component rc timeout
+  show_log_tail "$1" 60
+  if [ "$2" -eq 2 ]; then
+    rm -f "$(pidfile_of "$1")"
+    die "$1 exited during start-up; its log is $(log_of "$1")"
+  fi
+  die "$1 did not become ready within $3 s (it is left running for inspection; 'stack.sh stop $1' stops it); log: $(log_of "$1")"
+}
+
+declare -A STARTED_IN=()
+started() { # component t0 pid
+  local secs; secs="$(secs_since "$2")"
+  STARTED_IN[$1]="$secs"
+  printf '%s\n' "$secs" > "$RUN/$1.started-in"
+  say "$1 is ready in $secs s (pid $3, port $(port_of "$1"))"
+}
+
+start_comp() { # component
+  local comp="$1" pid
+  if pid="$(comp_pid "$comp")"; then
+    say "$comp is already running (pid $pid, port $(port_of "$comp"))"
+    return 0
+  fi
+  ensure_home
+  say "starting $comp ..."
+  case "$comp" in
+    postgres) start_postgres ;;
+    kafka) start_kafka ;;
+    keycloak) start_keycloak ;;
+    *) ensure_service_jars "$comp"; start_service "$comp" ;;
+  esac
+}
+
+stop_comp() { # component
+  local comp="$1" pid t0
+  if ! pid="$(comp_pid "$comp")"; then
+    say "$comp is not running"
+    return 0
+  fi
+  say "stopping $comp (pid $pid) ..."
+  t0="$(now_ms)"
+  if [ "$comp" = postgres ]; then stop_postgres "$pid"; else terminate "$comp" "$pid"; fi
+  rm -f "$(pidfile_of "$comp")" "$RUN/$comp.started-in"
+  say "$comp stopped in $(secs_since "$t0") s"
+}
+
+kill_comp() { # component: SIGKILL, as in a crash (the pid file stays behind and is detected as stale)
+  local comp="$1" pid pids i
+  if ! pid="$(comp_pid "$comp")"; then
+    say "$comp is not running"
+    return 0
+  fi
+  pids="$(tree_pids "$pid")"
+  signal_tree KILL "$pid"
+  # shellcheck disable=SC2086
+  for i in $(seq 1 50); do tree_alive $pids || break; sleep 0.1; done
+  rm -f "$RUN/$comp.started-in"
+  say "$comp killed with SIGKILL (pid $pid)"
+}
+
+ensure_home() {
+  mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN"
+  [ -f "$PIPELINE_HOME/.pipeline-stack" ] ||
+    printf 'Home of a local stack of the investment project pipeline (deploy/local/stack.sh).\n' > "$PIPELINE_HOME/.pipeline-stack"
+}
+
+lock_home() {
+  mkdir -p "$PIPELINE_HOME"
+  exec 9> "$PIPELINE_HOME/.lock"
+  flock -w 900 9 || die "another stack.sh command holds $PIPELINE_HOME/.lock"
+}
+
+selected_services() {
+  local sel="${PIPELINE_SERVICES:-all}" s
+  case "$sel" in
+    all) printf '%s\n' "${SERVICES[@]}" ;;
+    none) ;;
+    *) for s in ${sel//,/ }; do is_service "$s" || die "PIPELINE_SERVICES: unknown service '$s'"; printf '%s\n' "$s"; done ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------------------------------
+print_summary() {
+  local kc="http://localhost:$KEYCLOAK_PORT" envp=""
+  [ "$PIPELINE_HOME" = "$REPO_ROOT/.local" ] || envp="PIPELINE_HOME=$PIPELINE_HOME "
+  cat <<SUMMARY
+
+=== Local stack in $PIPELINE_HOME ===
+APIs (Swagger UI at /q/swagger-ui, health /q/health, metrics /q/metrics, OpenAPI /q/openapi):
+  project-service    http://localhost:$PROJECT_PORT/api/projects        http://localhost:$PROJECT_PORT/q/swagger-ui
+  approval-service   http://localhost:$APPROVAL_PORT/api/approval-cases  http://localhost:$APPROVAL_PORT/q/swagger-ui
+  reporting-service  http://localhost:$REPORTING_PORT/api/reports/pipeline  http://localhost:$REPORTING_PORT/q/swagger-ui
+  dashboard          http://localhost:$REPORTING_PORT/dashboard
+Keycloak             $kc/admin/  (admin console; admin / admin, demo only)   realm: $kc/realms/pipeline
+PostgreSQL           localhost:${PG_PORT:-5432}  user pipeline, password pipeline; databases project, approval, reporting
+Kafka                localhost:$KAFKA_PORT  (controller $KAFKA_CONTROLLER_PORT)
+
+Demo users, DEMO ONLY, password = user name (deploy/keycloak/README.md):
+  staff.shangjie, staff.xinzheng (staff) | approver.ndrc, approver.nr, approver.ee, approver.hc (approver)
+  leader.shangjie, leader.city (leader) | admin (admin)
+Token:
+  curl -s -d grant_type=password -d client_id=pipeline-cli -d username=staff.shangjie -d password=staff.shangjie \\
+       $kc/realms/pipeline/protocol/openid-connect/token
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=pipeline-cli -d username=staff.shangjie \\
+       -d password=staff.shangjie $kc/realms/pipeline/protocol/openid-connect/token \\
+       | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$PROJECT_PORT/api/projects
+
+Logs    $LOGS   (${envp}deploy/local/stack.sh logs [component])
+Data    $DATA   (kept by down/up, wiped by reset; distributions in $DIST)
+Status  ${envp}deploy/local/stack.sh status
+Stop    ${envp}deploy/local/stack.sh down        Wipe: ${envp}deploy/local/stack.sh reset
+SUMMARY
+}
+
+cmd_up() {
+  lock_home
+  ensure_home
+  local svcs=() s comp all=1
+  while IFS= read -r s; do [ -n "$s" ] && svcs+=("$s"); done < <(selected_services)
+  local wanted=("${INFRA[@]}" "${svcs[@]}")
+  for comp in "${wanted[@]}"; do comp_pid "$comp" > /dev/null || all=0; done
+  if [ "$all" -eq 1 ]; then
+    say "the stack is already running in $PIPELINE_HOME; nothing changed"
+    cmd_status
+    print_summary
+    return 0
+  fi
+  local t_all; t_all="$(now_ms)"
+  [ "${#svcs[@]}" -eq 0 ] || ensure_service_jars "${SERVICES[@]}"
+  for comp in "${wanted[@]}"; do start_comp "$comp"; done
+  echo
+  printf '%-18s %s\n' COMPONENT "START TIME (s)"
+  for comp in "${wanted[@]}"; do
+    printf '%-18s %s\n' "$comp" "${STARTED_IN[$comp]:-already running}"
+  done
+  [ "${#svcs[@]}" -gt 0 ] || say "services skipped (PIPELINE_SERVICES=${PIPELINE_SERVICES:-})"
+  say "up in $(secs_since "$t_all") s"
+  print_summary
+}
+
+cmd_down() {
+  local i
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop_comp "${COMPONENTS[$i]}"; done
+}
+
+ready_of() { # component -> yes/no
+  local ok=1
+  case "$1" in
+    postgres) port_busy "${PG_PORT:-5432}" || ok=0 ;;
+    kafka) port_busy "$KAFKA_PORT" || ok=0 ;;
+    keycloak) http_ok "$(keycloak_ready_url)" || ok=0 ;;
+    *) health_up "$(health_url "$1")" || ok=0 ;;
+  esac
+  if [ "$ok" -eq 1 ]; then echo yes; else echo no; fi
+}
+
+cmd_status() { # [component]
+  local comps=("${COMPONENTS[@]}") comp pid st rc=0
+  [ $# -eq 0 ] || comps=("$1")
+  printf '%-18s %-8s %8s %6s %8s %8s %6s  %s\n' COMPONENT STATE PID PORT RSS PSS READY "STARTED IN"
+  for comp in "${comps[@]}"; do
+    if pid="$(comp_pid "$comp")"; then
+      st="-"; [ -f "$RUN/$comp.started-in" ] && st="$(cat "$RUN/$comp.started-in") s"
+      printf '%-18s %-8s %8s %6s %5s MB %5s MB %6s  %s\n' "$comp" running "$pid" "$(port_of "$comp")" \
+        "$(rss_mb "$pid")" "$(pss_mb "$pid")" "$(ready_of "$comp")" "$st"
+    else
+      printf '%-18s %-8s %8s %6s %8s %8s %6s  %s\n' "$comp" stopped - "$(port_of "$comp")" - - - -
+      rc=3
+    fi
+  done
+  echo "PIPELINE_HOME=$PIPELINE_HOME"
+  echo "(RSS and PSS of the whole process tree; RSS counts PostgreSQL's shared memory once per backend, PSS splits it)"
+  if [ $# -gt 0 ]; then return "$rc"; fi
+  return 0
+}
+
+cmd_reset() {
+  lock_home
+  cmd_down
+  local comp
+  for comp in "${COMPONENTS[@]}"; do
+    if comp_pid "$comp" > /dev/null; then die "$comp is still running; not wiping anything"; fi
+  done
+  if [ ! -f "$PIPELINE_HOME/.pipeline-stack" ] && { [ -d "$DATA" ] || [ -d "$LOGS" ] || [ -d "$RUN" ]; }; then
+    die "$PIPELINE_HOME has no .pipeline-stack marker; refusing to wipe it"
+  fi
+  say "wiping $DATA, $LOGS and $RUN (the distributions in $DIST stay) ..."
+  rm -rf "$DATA" "$LOGS" "$RUN"
+  say "reset done: the next 'up' starts from empty databases, a fresh Kafka log dir and a re-imported realm"
+}
+
+cmd_logs() { # [component]
+  local files=() comp
+  if [ $# -gt 0 ]; then
+    is_component "$1" || die "unknown component '$1' (one of: ${COMPONENTS[*]})"
+    [ -f "$(log_of "$1")" ] || die "no log yet: $(log_of "$1")"
+    files=("$(log_of "$1")")
+  else
+    for comp in "${COMPONENTS[@]}"; do [ -f "$(log_of "$comp")" ] && files+=("$(log_of "$comp")"); done
+    [ "${#files[@]}" -gt 0 ] || die "no logs yet in $LOGS"
+  fi
+  if [ -t 1 ] && [ "${PIPELINE_LOGS_FOLLOW:-1}" != 0 ]; then
+    exec tail -n "${PIPELINE_LOG_LINES:-50}" -F "${files[@]}"
+  fi
+  tail -n "${PIPELINE_LOG_LINES:-100}" "${files[@]}"
+}
+
+cmd_build() {
+  lock_home
+  local list; list="$(IFS=,; echo "${SERVICES[*]}")"
+  say "packaging the services: ./mvnw -q -DskipTests package -pl $list -am ..."
+  local t0; t0="$(now_ms)"
+  mvnw -DskipTests package -pl "$list" -am || die "the build failed"
+  say "built in $(secs_since "$t0") s; running services keep the old code until 'stack.sh restart <service>'"
+}
+
+usage() {
+  cat <<USAGE
+Local stack without Docker: PostgreSQL, Kafka (KRaft), Keycloak and the three services.
+
+Usage: deploy/local/stack.sh <command> [component]
+  up               build what is missing, start everything, wait until healthy, print URLs (idempotent)
+  down             stop the services, then Kafka, Keycloak, PostgreSQL (SIGTERM; SIGKILL after ${STOP_TIMEOUT} s)
+  status [comp]    state, pid, port, RSS, readiness (with a component: exit code 0 running, 3 stopped)
+  reset            down, then wipe data/, logs/ and run/ (the downloaded distributions stay)
+  logs [comp]      tail the logs (follows when the output is a terminal)
+  start <comp>     start one component and wait until it is ready (a service: /q/health/ready is UP)
+  stop <comp>      stop one component (SIGTERM; SIGKILL after the timeout)
+  kill <comp>      SIGKILL one component, as in a crash
+  restart <comp>   stop, then start
+  build            package the three services again
+Components: ${COMPONENTS[*]}
+
+Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | none | comma list, for 'up'),
+  PIPELINE_PG_PORT (5432, or a free port from 15432 when 5432 is taken), PIPELINE_KAFKA_PORT (9092),
+  PIPELINE_KAFKA_CONTROLLER_PORT (9093), PIPELINE_KEYCLOAK_PORT (8180),
+  PIPELINE_KEYCLOAK_MANAGEMENT_PORT (Keycloak port + 820), PIPELINE_PROJECT_PORT (8081),
+  PIPELINE_APPROVAL_PORT (8082), PIPELINE_REPORTING_PORT (8083); ports are remembered in run/ports.env.
+  PIPELINE_PG_BIN (a PostgreSQL bin folder, or 'embedded'), PIPELINE_JAVA, PIPELINE_STOP_TIMEOUT (30),
+  PIPELINE_HEALTH_TIMEOUT (90), PIPELINE_KEYCLOAK_TIMEOUT (180), PIPELINE_KAFKA_TIMEOUT (60).
+See docs/local-stack.md.
+USAGE
+}
+
+need_tools() {
+  local t missing=()
+  for t in "$@"; do command -v "$t" > /dev/null 2>&1 || missing+=("$t"); done
+  [ "${#missing[@]}" -eq 0 ] || die "missing tools: ${missing[*]} (install them with the system's package manager)"
+}
+
+main() {
+  local verb="${1:-help}"
+  [ $# -eq 0 ] || shift
+  case "$verb" in
+    up|start|restart|stop|down|reset|kill|build)
+      need_tools "$JAVA" curl setsid flock ps awk sed tar
+      [ "$(id -u)" -ne 0 ] || need_tools runuser ;;
+  esac
+  case "$verb" in
+    up) [ $# -eq 0 ] || die "usage: stack.sh up"; cmd_up ;;
+    down) lock_home; cmd_down ;;
+    status) [ $# -eq 0 ] || is_component "$1" || die "unknown component '$1' (one of: ${COMPONENTS[*]})"
+            cmd_status "$@" ;;
+    reset) cmd_reset ;;
+    logs) cmd_logs "$@" ;;
+    build) cmd_build ;;
+    start|stop|kill|restart)
+      { [ $# -eq 1 ] && is_component "$1"; } || die "usage: stack.sh $verb <component>  (one of: ${COMPONENTS[*]})"
+      lock_home
+      case "$verb" in
+        start) start_comp "$1" ;;
+        stop) stop_comp "$1" ;;
+        kill) kill_comp "$1" ;;
+        restart) stop_comp "$1"; start_comp "$1" ;;
+      esac ;;
+    help|-h|--help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

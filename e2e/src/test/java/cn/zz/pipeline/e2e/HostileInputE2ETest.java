@@ -1,0 +1,215 @@
+package cn.zz.pipeline.e2e;
+
+import cn.zz.pipeline.testsupport.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several hundred malformed and hostile bodies, parameters, ids and headers against the packaged project-service:
+ * no answer may be a 5xx, every 4xx must be a problem document, and the service must stay healthy.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputE2ETest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Object> HOSTILE_VALUES = List.of(
+            "", " ", "\u0000", "'; drop table project; --", "<script>alert(1)</script>", "x".repeat(10_000),
+            "１２３", "😀", "NaN", "Infinity", "-1", "0", "1e400", "2025-02-30", "null", "true", "../../etc/passwd",
+            "%00", "${jndi:ldap://x}", "410106' or '1'='1");
+
+    private Stack stack;
+    private HttpClient http;
+    private String staff;
+    private final List<String> failures = new ArrayList<>();
+    private int sent;
+
+    @BeforeAll
+    void up() {
+        stack = Stack.shared();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        staff = "Bearer " + Tokens.of(stack.realmUrl(), "staff.shangjie");
+    }
+
+    private static final String VALID = """
+            {"name":"恶意输入测试","ownerName":"河南恒翔塑业有限公司","ownerCreditCode":"91410106MA9FAK3L2J",
+             "district":"410106","park":"先进制造业开发区","chain":"先进材料","industry":"C2922",
+             "constructionType":"EXPANSION","projectType":"02","totalInvestment":5200,"landArea":15,
+             "annualOutput":9000,"annualTax":600,"takesNewLand":true,"eiaCategory":"REGISTRATION",
+             "privateInvestment":true,"plannedStart":"2025-05-01","plannedProduction":"2026-06-30"}""";
+
+    @Test
+    void hostileInputNeverCausesA5xxAndAlwaysAnswersAProblem() throws Exception {
+        String base = "http://localhost:" + stack.projectPort;
+        HttpResponse<String> created = send("POST", base + "/api/projects", VALID, "application/json", null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+
+        // 1. Every field of a registration replaced by every hostile value, and by wrong JSON types.
+        ObjectNode valid = (ObjectNode) JSON.readTree(VALID);
+        for (Iterator<String> it = valid.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            for (Object v : HOSTILE_VALUES) {
+                ObjectNode body = valid.deepCopy();
+                body.put(field, (String) v);
+                check("POST", base + "/api/projects", body.toString());
+            }
+            for (String raw : List.of("null", "[]", "{}", "[1,2]", "{\"a\":1}", "true", "-0", "[-1]")) {
+                ObjectNode body = valid.deepCopy();
+                body.set(field, JSON.readTree(raw));
+                check("POST", base + "/api/projects", body.toString());
+            }
+        }
+        for (String n : List.of("-1", "0", "1e309", "-1e309", "1.0e-400", "99999999999999999999999999999999", "0.000001")) {
+            check("POST", base + "/api/projects", VALID.replace("\"totalInvestment\":5200", "\"totalInvestment\":" + n));
+            check("POST", base + "/api/projects", VALID.replace("\"landArea\":15", "\"landArea\":" + n));
+        }
+
+        // 2. Bodies that are not the expected JSON at all.
+        List<String> bodies = new ArrayList<>(List.of("", "null", "[]", "123", "\"text\"", "{", "}", "{\"name\":}",
+                "{\"name\":\"a\",\"name\":\"b\"}", "<project/>", "{\"unknown\":1}", "[" + VALID + "]",
+                "{\"totalInvestment\":\"" + "9".repeat(5000) + "\"}"));
+        bodies.add("[".repeat(5000) + "]".repeat(5000));
+        bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+        String[] commands = {"/api/projects", "/api/projects/" + id + "/transitions", "/api/projects/" + id + "/problems",
+                "/api/projects/" + id + "/problems/" + UUID.randomUUID() + "/resolution"};
+        for (String path : commands) {
+            for (String b : bodies) {
+                check("POST", base + path, b);
+            }
+            check("POST", base + path, VALID, "text/plain");
+            check("POST", base + path, VALID, "application/xml");
+        }
+        for (String b : bodies) {
+            check("PUT", base + "/api/projects/" + id + "/assignment", b);
+            check("PUT", base + "/api/projects/" + id + "/investments/2025-06", b);
+            check("PATCH", base + "/api/projects/" + id, b, "application/merge-patch+json", "\"1\"");
+        }
+
+        // 3. Transitions, investments, problems and assignments with hostile values.
+        for (String to : List.of("\"FOO\"", "null", "1", "\"declared\"", "\"IN_PRODUCTION\"", "\"RESERVE\"", "[]")) {
+            check("POST", base + "/api/projects/" + id + "/transitions", "{\"to\":" + to + "}");
+        }
+        for (String date : List.of("\"2025-13-01\"", "\"yesterday\"", "\"9999-12-31\"", "1", "\"\"")) {
+            check("POST", base + "/api/projects/" + id + "/transitions", "{\"to\":\"STARTED\",\"date\":" + date + "}");
+        }
+        for (String period : List.of("2025-13", "2025-00", "abcd-ef", "99999-01", "2025-1", "2025-01", "2999-01",
+                "1900-02", "2025-06-01", "%20", "..%2F..")) {
+            check("PUT", base + "/api/projects/" + id + "/investments/" + period, "{\"amount\":10}");
+        }
+        for (String amount : List.of("-1", "\"x\"", "null", "1e309", "99999999999999999999", "0.123456789", "[]")) {
+            check("PUT", base + "/api/projects/" + id + "/investments/2025-06", "{\"amount\":" + amount + "}");
+        }
+        for (String field : List.of("category", "description", "department", "deadline")) {
+            for (Object v : HOSTILE_VALUES) {
+                ObjectNode p = JSON.createObjectNode().put("category", "LAND").put("description", "土地指标未落实")
+                        .put("department", "自然资源局").put("deadline", "2025-08-31");
+                p.put(field, (String) v);
+                check("POST", base + "/api/projects/" + id + "/problems", p.toString());
+            }
+        }
+        for (Object v : HOSTILE_VALUES) {
+            check("PUT", base + "/api/projects/" + id + "/assignment",
+                    JSON.createObjectNode().put("leader", (String) v).set("taskForce", JSON.createArrayNode().add((String) v))
+                            .toString());
+        }
+
+        // 4. Ids, query parameters and headers.
+        for (String bad : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%27", "..%2F..%2Fq%2Fhealth",
+                UUID.randomUUID().toString(), "1;select", "%00")) {
+            check("GET", base + "/api/projects/" + bad, null);
+            check("GET", base + "/api/projects/" + bad + "/history", null);
+            check("POST", base + "/api/projects/" + bad + "/transitions", "{\"to\":\"DECLARED\"}");
+            check("GET", base + "/api/projects/by-code/" + bad, null);
+        }
+        for (String code : List.of("2025-410106-01-01-00001X", "2025-410106-01-01-000010", "abc", "2025-999999-01-01-000017")) {
+            check("GET", base + "/api/projects/by-code/" + code, null);
+        }
+        for (String param : List.of("page", "size", "stage", "district", "chain", "q")) {
+            for (Object v : HOSTILE_VALUES) {
+                check("GET", base + "/api/projects?" + param + "=" + URLEncoder.encode((String) v, StandardCharsets.UTF_8), null);
+            }
+            for (String v : List.of("-1", "0", "2147483648", "99999999999", "1.5")) {
+                check("GET", base + "/api/projects?" + param + "=" + v, null);
+            }
+        }
+        for (String ifMatch : List.of("garbage", "\"-1\"", "W/\"1\"", "*", "\"99999999999999999999\"", "", "\"\"")) {
+            check("PATCH", base + "/api/projects/" + id, "{\"name\":\"改名\"}", "application/merge-patch+json", ifMatch);
+        }
+        check("DELETE", base + "/api/projects/" + id, null);
+        check("PUT", base + "/api/projects", VALID);
+
+        System.out.printf("hostile input: %d requests, %d bad answers%n", sent, failures.size());
+        assertThat(sent).isGreaterThan(300);
+        assertThat(failures).as("requests answered with a 5xx or a non-problem error").isEmpty();
+        assertThat(send("GET", base + "/q/health/ready", null, null, null).statusCode()).isEqualTo(200);
+        // Nothing half-written: the project is still at version 1 with its original name, or changed only by a
+        // request that was answered 2xx (none of the above is a valid change except possibly assignment).
+        HttpResponse<String> after = send("GET", base + "/api/projects/" + id, null, null, null);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(after.body()).get("name").asText()).isEqualTo("恶意输入测试");
+    }
+
+    private void check(String method, String url, String body) throws Exception {
+        check(method, url, body, "application/json");
+    }
+
+    private void check(String method, String url, String body, String contentType) throws Exception {
+        check(method, url, body, contentType, null);
+    }
+
+    private void check(String method, String url, String body, String contentType, String ifMatch) throws Exception {
+        HttpResponse<String> r;
+        try {
+            r = send(method, url, body, contentType, ifMatch);
+        } catch (IllegalArgumentException e) {
+            return; // the client refused to build the request (e.g. an illegal URI): nothing reached the server
+        }
+        sent++;
+        int status = r.statusCode();
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (status >= 500) {
+            failures.add(status + " " + method + " " + cut(url) + " " + cut(body) + " -> " + cut(r.body()));
+        } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+            failures.add(status + " without problem+json " + method + " " + cut(url) + " " + cut(body));
+        } else if (status >= 400 && (r.body().contains("Exception") || r.body().contains("at cn.zz")
+                || r.body().contains("org.hibernate"))) {
+            failures.add(status + " leaks internals " + method + " " + cut(url) + " -> " + cut(r.body()));
+        }
+    }
+
+    private HttpResponse<String> send(String method, String url, String body, String contentType, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", staff)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null && body != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (ifMatch != null && !ifMatch.isEmpty()) {
+            b.header("If-Match", ifMatch);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.zz.pipeline.e2e;
+
+import cn.zz.pipeline.testsupport.KeycloakServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private instance of the local stack (deploy/local/stack.sh) on free ports, in its own PIPELINE_HOME, so it
+ * runs beside a developer's stack. Components are stopped, killed and started through the same script users run.
+ */
+final class Stack {
+
+    final Path home;
+    final Map<String, String> env = new LinkedHashMap<>();
+    final int pgPort = KeycloakServer.freePort();
+    final int kafkaPort = KeycloakServer.freePort();
+    final int keycloakPort = KeycloakServer.freePort();
+    final int projectPort = KeycloakServer.freePort();
+    final int approvalPort = KeycloakServer.freePort();
+    final int reportingPort = KeycloakServer.freePort();
+    private final Path script;
+
+    private static Stack shared;
+
+    /**
+     * The one stack of this test JVM: reset and started by the first test class that asks, stopped when the JVM
+     * exits, so the end-to-end classes share one start-up.
+     */
+    static synchronized Stack shared() {
+        if (shared == null) {
+            Stack s = new Stack(Path.of(System.getProperty("e2e.stack.home", "target/stack")));
+            s.run(120, "reset");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> s.run(300, "down")));
+            s.run(900, "up");
+            shared = s;
+        }
+        return shared;
+    }
+
+    Stack(Path home) {
+        this.home = home;
+        this.script = KeycloakServer.projectRoot().resolve("deploy/local/stack.sh");
+        env.put("PIPELINE_HOME", home.toString());
+        env.put("PIPELINE_PG_PORT", Integer.toString(pgPort));
+        env.put("PIPELINE_KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(KeycloakServer.freePort()));
+        env.put("PIPELINE_KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        env.put("PIPELINE_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(KeycloakServer.freePort()));
+        env.put("PIPELINE_PROJECT_PORT", Integer.toString(projectPort));
+        env.put("PIPELINE_APPROVAL_PORT", Integer.toString(approvalPort));
+        env.put("PIPELINE_REPORTING_PORT", Integer.toString(reportingPort));
+    }
+
+    String realmUrl() {
+        return "http://localhost:" + keycloakPort + "/realms/pipeline";
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + pgPort + "/" + database;
+    }
+
+    /** Runs stack.sh with the arguments; fails the test with the script's output if it fails. */
+    String run(long timeoutSeconds, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add(script.toString());
+        cmd.addAll(List.of(args));
+        try {
+            Files.createDirectories(home);
+            Path out = Files.createTempFile(home, "stack-", ".out");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("stack.sh " + String.join(" ", args) + " timed out:\n" + Files.readString(out));
+            }
+            String output = Files.readString(out);
+            Files.deleteIfExists(out);
+            System.out.println("[e2e] stack.sh " + String.join(" ", args) + "\n" + output);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("stack.sh " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
