@@ -181,7 +181,14 @@ public class OutboxRelay {
                         ((String) row[3]).getBytes(StandardCharsets.UTF_8));
                 record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
                 try {
-                    sent.add(p.send(record));
+                    Future<RecordMetadata> future = p.send(record);
+                    sent.add(future);
+                    // send() reports a metadata timeout (broker unreachable) as an already failed future rather
+                    // than an exception; sending the next row anyway could let it overtake this one once the
+                    // broker is back, so stop here as for a thrown refusal.
+                    if (future.isDone() && failedNow(future)) {
+                        break;
+                    }
                 } catch (RuntimeException e) {
                     // Stop at the first refusal so no later row overtakes it.
                     failure = e.getMessage();
@@ -211,6 +218,18 @@ public class OutboxRelay {
             pending.set(rows.size() - acknowledged.size());
             return new Batch(acknowledged.size(), failure);
         });
+    }
+
+    private static boolean failedNow(Future<RecordMetadata> future) {
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Published rows are audit only; keep them for the configured retention. */
