@@ -80,7 +80,12 @@ public class ConsumerRunner {
         workers.forEach(Worker::shutdown);
         for (Worker w : workers) {
             try {
-                w.join(10_000);
+                w.join(5_000);
+                if (w.isAlive()) {
+                    // Stuck in a backoff sleep or a blocking call: interrupt it.
+                    w.interrupt();
+                    w.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -115,13 +120,13 @@ public class ConsumerRunner {
             this.name = handler.name();
         }
 
+        /** Wakes the consumer out of poll(); an interrupt here would spoil its orderly close. */
         void shutdown() {
             running = false;
             KafkaConsumer<String, byte[]> c = consumer;
             if (c != null) {
                 c.wakeup();
             }
-            interrupt();
         }
 
         @Override

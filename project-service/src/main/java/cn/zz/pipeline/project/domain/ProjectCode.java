@@ -1,0 +1,61 @@
+package cn.zz.pipeline.project.domain;
+
+import cn.zz.pipeline.platform.problem.Violation;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * 项目代码 {@code YYYY-RRRRRR-DD-TT-NNNNNC}: year of registration, region, department, project type, a 5-digit
+ * serial per (year, region) and a check character over the 19 digits before it (ISO 7064 MOD 11-2, as in the
+ * citizen ID number: weights 2^(20−i) mod 11, 10 written as X).
+ */
+public final class ProjectCode {
+
+    public static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{6}-\\d{2}-(01|02|03|04|99)-\\d{5}[0-9X]");
+    public static final int MAX_SERIAL = 99_999;
+
+    private ProjectCode() {
+    }
+
+    public static String of(int year, String region, String department, String projectType, int serial) {
+        String body = String.format("%04d-%s-%s-%s-%05d", year, region, department, projectType, serial);
+        return body + checkCharacter(body);
+    }
+
+    /** Check character over the digits of {@code body} (separators skipped); body must hold exactly 19 digits. */
+    public static char checkCharacter(String body) {
+        String digits = body.replace("-", "");
+        if (digits.length() != 19 || !digits.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("a project code body has 19 digits: " + body);
+        }
+        int sum = 0;
+        for (int i = 0; i < 19; i++) {
+            // position i+1 of 20 (the check character is the 20th): weight 2^(20-(i+1)) mod 11
+            sum += (digits.charAt(i) - '0') * weight(19 - i);
+        }
+        int check = (12 - sum % 11) % 11;
+        return check == 10 ? 'X' : (char) ('0' + check);
+    }
+
+    public static Optional<Violation> check(String field, String code) {
+        if (code == null || !FORMAT.matcher(code).matches()) {
+            return Optional.of(new Violation(field, "invalid-format",
+                    "项目代码格式应为 YYYY-RRRRRR-DD-TT-NNNNNC", code, "YYYY-RRRRRR-DD-TT-NNNNNC"));
+        }
+        char expected = checkCharacter(code.substring(0, code.length() - 1));
+        if (code.charAt(code.length() - 1) != expected) {
+            return Optional.of(new Violation(field, "check-character", "项目代码校验位错误，应为 " + expected, code,
+                    String.valueOf(expected)));
+        }
+        return Optional.empty();
+    }
+
+    private static int weight(int exponent) {
+        int w = 1;
+        for (int i = 0; i < exponent; i++) {
+            w = w * 2 % 11;
+        }
+        return w;
+    }
+}

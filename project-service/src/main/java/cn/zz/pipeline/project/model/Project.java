@@ -1,0 +1,463 @@
+package cn.zz.pipeline.project.model;
+
+import cn.zz.pipeline.events.ConstructionType;
+import cn.zz.pipeline.events.EiaCategory;
+import cn.zz.pipeline.events.Sector;
+import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.project.command.RegisterProject;
+import cn.zz.pipeline.project.domain.ApprovalState;
+import cn.zz.pipeline.project.domain.IndustryCode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A project and its lifecycle. {@code version} starts at 1 and every change of the project (its facts, stage,
+ * investment reports, problems, assignment) raises it by one; it is the {@code sequence} of the change's event.
+ *
+ * <p>{@code @DynamicUpdate}: the approval columns are written by a separate statement that leaves the version
+ * alone (see {@code ApprovalOutcomes}); writing only changed columns keeps a concurrent edit from restoring
+ * stale approval values.
+ */
+@Entity
+@Table(name = "project")
+@DynamicUpdate
+public class Project {
+
+    /** Editable facts in the order of the snapshot; the names are the JSON names. */
+    public static final List<String> FACTS = List.of("name", "ownerName", "ownerCreditCode", "park", "chain",
+            "industry", "constructionType", "projectType", "totalInvestment", "landArea", "annualOutput", "annualTax",
+            "takesNewLand", "eiaCategory", "privateInvestment", "plannedStart", "plannedProduction");
+
+    /**
+     * Generated at persist: an entity with an assigned id and a non-null version would look detached to
+     * Hibernate, and the version must start at 1 (the first event's sequence).
+     */
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    private UUID id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "owner_name", nullable = false)
+    private String ownerName;
+
+    @Column(name = "owner_credit_code", nullable = false)
+    private String ownerCreditCode;
+
+    @Column(nullable = false, updatable = false)
+    private String district;
+
+    private String park;
+
+    private String chain;
+
+    @Column(nullable = false)
+    private String industry;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Sector sector;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "construction_type", nullable = false)
+    private ConstructionType constructionType;
+
+    @Column(name = "project_type", nullable = false)
+    private String projectType;
+
+    @Column(name = "total_investment", nullable = false)
+    private BigDecimal totalInvestment;
+
+    @Column(name = "land_area")
+    private BigDecimal landArea;
+
+    @Column(name = "annual_output")
+    private BigDecimal annualOutput;
+
+    @Column(name = "annual_tax")
+    private BigDecimal annualTax;
+
+    @Column(name = "takes_new_land", nullable = false)
+    private boolean takesNewLand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "eia_category")
+    private EiaCategory eiaCategory;
+
+    @Column(name = "private_investment", nullable = false)
+    private boolean privateInvestment;
+
+    @Column(name = "planned_start")
+    private LocalDate plannedStart;
+
+    @Column(name = "planned_production")
+    private LocalDate plannedProduction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Stage stage;
+
+    @Column(name = "declared_on")
+    private LocalDate declaredOn;
+
+    @Column(name = "admitted_on")
+    private LocalDate admittedOn;
+
+    @Column(name = "started_on")
+    private LocalDate startedOn;
+
+    @Column(name = "production_on")
+    private LocalDate productionOn;
+
+    @Column(name = "withdrawn_on")
+    private LocalDate withdrawnOn;
+
+    @Column(name = "approval_case_id")
+    private UUID approvalCaseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "approval_state")
+    private ApprovalState approvalState;
+
+    private String leader;
+
+    @Column(name = "task_force", nullable = false, columnDefinition = "text[]")
+    private String[] taskForce = new String[0];
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    /** Generated by the database (lower-cased name, owner, code) for the list's free-text search; never written. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
+
+    protected Project() {
+    }
+
+    /** A new project in the reserve pool (储备), version 1; its id is assigned by persist. Facts must be valid. */
+    public static Project register(String code, RegisterProject facts, Instant now) {
+        Project p = new Project();
+        p.code = code;
+        p.district = facts.district();
+        p.stage = Stage.RESERVE;
+        p.createdAt = now;
+        p.updatedAt = now;
+        p.version = 1L; // kept by Hibernate as the initial version (it seeds only null ones)
+        p.applyFacts(facts);
+        return p;
+    }
+
+    /** Sets the editable facts; returns the JSON names of those that changed, in snapshot order. */
+    public List<String> applyFacts(RegisterProject f) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(name, f.name())) {
+            name = f.name();
+            changed.add("name");
+        }
+        if (!Objects.equals(ownerName, f.ownerName())) {
+            ownerName = f.ownerName();
+            changed.add("ownerName");
+        }
+        if (!Objects.equals(ownerCreditCode, f.ownerCreditCode())) {
+            ownerCreditCode = f.ownerCreditCode();
+            changed.add("ownerCreditCode");
+        }
+        if (!Objects.equals(park, f.park())) {
+            park = f.park();
+            changed.add("park");
+        }
+        if (!Objects.equals(chain, f.chain())) {
+            chain = f.chain();
+            changed.add("chain");
+        }
+        if (!Objects.equals(industry, f.industry())) {
+            Sector before = sector;
+            industry = f.industry();
+            sector = IndustryCode.sector(industry);
+            changed.add("industry");
+            if (before != null && before != sector) {
+                changed.add("sector");
+            }
+        }
+        if (constructionType != f.constructionType()) {
+            constructionType = f.constructionType();
+            changed.add("constructionType");
+        }
+        if (!Objects.equals(projectType, f.projectType())) {
+            projectType = f.projectType();
+            changed.add("projectType");
+        }
+        if (!sameAmount(totalInvestment, f.totalInvestment())) {
+            totalInvestment = f.totalInvestment();
+            changed.add("totalInvestment");
+        }
+        if (!sameAmount(landArea, f.landArea())) {
+            landArea = f.landArea();
+            changed.add("landArea");
+        }
+        if (!sameAmount(annualOutput, f.annualOutput())) {
+            annualOutput = f.annualOutput();
+            changed.add("annualOutput");
+        }
+        if (!sameAmount(annualTax, f.annualTax())) {
+            annualTax = f.annualTax();
+            changed.add("annualTax");
+        }
+        if (takesNewLand != f.takesNewLand()) {
+            takesNewLand = f.takesNewLand();
+            changed.add("takesNewLand");
+        }
+        if (eiaCategory != f.eiaCategory()) {
+            eiaCategory = f.eiaCategory();
+            changed.add("eiaCategory");
+        }
+        if (privateInvestment != f.privateInvestment()) {
+            privateInvestment = f.privateInvestment();
+            changed.add("privateInvestment");
+        }
+        if (!Objects.equals(plannedStart, f.plannedStart())) {
+            plannedStart = f.plannedStart();
+            changed.add("plannedStart");
+        }
+        if (!Objects.equals(plannedProduction, f.plannedProduction())) {
+            plannedProduction = f.plannedProduction();
+            changed.add("plannedProduction");
+        }
+        return changed;
+    }
+
+    /** The facts as a command, the starting point of a merge patch. */
+    public RegisterProject facts() {
+        return new RegisterProject(name, ownerName, ownerCreditCode, district, park, chain, industry, constructionType,
+                projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand, eiaCategory,
+                privateInvestment, plannedStart, plannedProduction);
+    }
+
+    /** A staff move (the lifecycle and the gates were checked); records the stage date. */
+    public void moveTo(Stage to, LocalDate date, Instant now) {
+        switch (to) {
+            case DECLARED -> {
+                declaredOn = date;
+                // A new declaration opens a new approval case; what was known of an earlier one no longer applies.
+                approvalCaseId = null;
+                approvalState = null;
+            }
+            case ADMITTED -> admittedOn = date;
+            case STARTED -> startedOn = date;
+            case IN_PRODUCTION -> productionOn = date;
+            case WITHDRAWN -> withdrawnOn = date;
+            default -> throw new IllegalArgumentException("not a staff move: " + to);
+        }
+        stage = to;
+        stamp(now);
+    }
+
+    /** The approval case was rejected: back to the reserve pool (储备). */
+    public void returnToReserve(UUID caseId, Instant now) {
+        stage = Stage.RESERVE;
+        declaredOn = null;
+        approvalCaseId = caseId;
+        approvalState = ApprovalState.REJECTED;
+        stamp(now);
+    }
+
+    /** Returns false when the assignment is the same as before. */
+    public boolean assign(String newLeader, List<String> newTaskForce, Instant now) {
+        String[] members = newTaskForce.toArray(new String[0]);
+        if (Objects.equals(leader, newLeader) && Arrays.equals(taskForce, members)) {
+            return false;
+        }
+        leader = newLeader;
+        taskForce = members;
+        stamp(now);
+        return true;
+    }
+
+    /** Marks a change of something the project owns (an investment report, a problem), so the version rises. */
+    public void touch(Instant now) {
+        stamp(now);
+    }
+
+    /** Always moves updatedAt forward, so the entity is dirty and its version rises even within one clock tick. */
+    private void stamp(Instant now) {
+        updatedAt = updatedAt == null || now.isAfter(updatedAt) ? now : updatedAt.plusNanos(1_000);
+    }
+
+    public ProjectSnapshot snapshot() {
+        return new ProjectSnapshot(id, code, name, ownerName, ownerCreditCode, district, park, chain, industry, sector,
+                constructionType, projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand,
+                eiaCategory, privateInvestment, plannedStart, plannedProduction, stage, leader, taskForce());
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String ownerName() {
+        return ownerName;
+    }
+
+    public String ownerCreditCode() {
+        return ownerCreditCode;
+    }
+
+    public String district() {
+        return district;
+    }
+
+    public String park() {
+        return park;
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public String industry() {
+        return industry;
+    }
+
+    public Sector sector() {
+        return sector;
+    }
+
+    public boolean industrial() {
+        return IndustryCode.industrial(industry);
+    }
+
+    public ConstructionType constructionType() {
+        return constructionType;
+    }
+
+    public String projectType() {
+        return projectType;
+    }
+
+    public BigDecimal totalInvestment() {
+        return totalInvestment;
+    }
+
+    public BigDecimal landArea() {
+        return landArea;
+    }
+
+    public BigDecimal annualOutput() {
+        return annualOutput;
+    }
+
+    public BigDecimal annualTax() {
+        return annualTax;
+    }
+
+    public boolean takesNewLand() {
+        return takesNewLand;
+    }
+
+    public EiaCategory eiaCategory() {
+        return eiaCategory;
+    }
+
+    public boolean privateInvestment() {
+        return privateInvestment;
+    }
+
+    public LocalDate plannedStart() {
+        return plannedStart;
+    }
+
+    public LocalDate plannedProduction() {
+        return plannedProduction;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public LocalDate declaredOn() {
+        return declaredOn;
+    }
+
+    public LocalDate admittedOn() {
+        return admittedOn;
+    }
+
+    public LocalDate startedOn() {
+        return startedOn;
+    }
+
+    public LocalDate productionOn() {
+        return productionOn;
+    }
+
+    public LocalDate withdrawnOn() {
+        return withdrawnOn;
+    }
+
+    public UUID approvalCaseId() {
+        return approvalCaseId;
+    }
+
+    public ApprovalState approvalState() {
+        return approvalState;
+    }
+
+    public String leader() {
+        return leader;
+    }
+
+    public List<String> taskForce() {
+        return taskForce == null ? List.of() : List.of(taskForce);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

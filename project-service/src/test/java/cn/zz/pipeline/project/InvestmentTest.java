@@ -1,0 +1,136 @@
+package cn.zz.pipeline.project;
+
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.project.InvestmentReported;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+
+import static cn.zz.pipeline.project.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Monthly completed investment: 1-N月 cumulative figures, January folded into 1-2月, corrections kept. */
+@QuarkusTest
+class InvestmentTest {
+
+    /** Periods of last year are always in the past. */
+    private static final int YEAR = YearMonth.now(Api.ZONE).getYear() - 1;
+
+    private static String period(int month) {
+        return String.format("%d-%02d", YEAR, month);
+    }
+
+    private static io.restassured.response.Response put(String id, String period, Object amount, String reason) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("amount", amount);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return as("staff.shangjie").body(body).put("/api/projects/" + id + "/investments/" + period);
+    }
+
+    @Test
+    void onlyAdmittedProjectsReport() {
+        String id = Api.registered();
+        put(id, period(3), 100, null).then().statusCode(409)
+                .body("type", equalTo("urn:pipeline:problem:not-admitted"))
+                .body("detail", containsString("先入库"));
+    }
+
+    @Test
+    void periodRules() {
+        String id = Approvals.admitted();
+        YearMonth next = YearMonth.now(Api.ZONE).plusMonths(1);
+        put(id, next.toString(), 100, null).then().statusCode(422)
+                .body("violations[0].code", equalTo("future-period"));
+        put(id, YEAR + "-01", 100, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:january-folded"))
+                .body("violations[0].limit", equalTo(YEAR + "-02"))
+                .body("detail", containsString(YEAR + "-02"));
+        put(id, YEAR + "-13", 100, null).then().statusCode(400).body("violations[0].field", equalTo("period"));
+        put(id, period(3), -1, null).then().statusCode(400).body("violations[0].field", equalTo("amount"));
+        as("staff.shangjie").body("{}").put("/api/projects/" + id + "/investments/" + period(3)).then()
+                .statusCode(400).body("violations[0].field", equalTo("amount"));
+        assertThat(Api.version(id)).isEqualTo(3); // nothing was recorded
+    }
+
+    @Test
+    void correctionsAreKeptAndRepeatsChangeNothing() {
+        String id = Approvals.admitted(); // version 3
+        put(id, period(2), 800, null).then().statusCode(200).header("ETag", "\"4\"")
+                .body("period", equalTo(period(2))).body("amount", equalTo(800));
+        put(id, period(3), 1500.5, null).then().statusCode(200).header("ETag", "\"5\"");
+        // the same figure again: 200, no new version, no event
+        put(id, period(3), 1500.50, "重复提交").then().statusCode(200).header("ETag", "\"5\"");
+        // a correction
+        put(id, period(3), 1600, "统计口径调整").then().statusCode(200).header("ETag", "\"6\"")
+                .body("amount", equalTo(1600)).body("reason", equalTo("统计口径调整"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("revisions")));
+
+        JsonPath ledger = as("leader.shangjie").get("/api/projects/" + id + "/investments").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(ledger.getList("periods.period")).containsExactly(period(2), period(3));
+        assertThat(ledger.getDouble("completed")).isEqualTo(1600.0);
+        assertThat(ledger.getList("periods[1].revisions.amount", Float.class)).containsExactly(1500.5f, 1600f);
+        assertThat(ledger.getString("periods[1].revisions[0].previousAmount")).isNull();
+        assertThat(ledger.getFloat("periods[1].revisions[1].previousAmount")).isEqualTo(1500.5f);
+        assertThat(ledger.getString("periods[1].revisions[1].reason")).isEqualTo("统计口径调整");
+        assertThat(ledger.getString("periods[1].revisions[1].actor")).isEqualTo("staff.shangjie");
+
+        EventEnvelope first = Kafka.awaitProjectEvent(id, 5);
+        InvestmentReported r = (InvestmentReported) first.data();
+        assertThat(r.period()).isEqualTo(period(3));
+        assertThat(r.amount()).isEqualByComparingTo(new BigDecimal("1500.5"));
+        assertThat(r.previousAmount()).isNull();
+        InvestmentReported correction = (InvestmentReported) Kafka.awaitProjectEvent(id, 6).data();
+        assertThat(correction.amount()).isEqualByComparingTo(new BigDecimal("1600"));
+        assertThat(correction.previousAmount()).isEqualByComparingTo(new BigDecimal("1500.5"));
+        assertThat(correction.reason()).isEqualTo("统计口径调整");
+        assertThat(correction.year()).isEqualTo(YEAR);
+        assertThat(correction.month()).isEqualTo(3);
+
+        // one more change, so that an event of the repeated report would have shown up before it
+        as("staff.shangjie").body(Map.of("leader", "王副区长")).put("/api/projects/" + id + "/assignment")
+                .then().statusCode(200).body("version", equalTo(7));
+        Kafka.awaitProjectEvent(id, 7);
+        assertThat(Kafka.projectEvents(id).stream().filter(e -> e.data() instanceof InvestmentReported)).hasSize(3);
+        assertThat(Kafka.projectEvents(id).stream().map(EventEnvelope::sequence))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        JsonPath history = as("staff.shangjie").get("/api/projects/" + id + "/history").then().extract().jsonPath();
+        assertThat(history.getString("[5].action")).isEqualTo("investment-reported");
+        assertThat(history.getFloat("[5].detail.previousAmount")).isEqualTo(1500.5f);
+    }
+
+    @Test
+    void implausibleFiguresNeedAReason() {
+        String id = Approvals.admitted(); // total investment 30000
+        put(id, period(6), 20000, null).then().statusCode(200);
+        // cumulative figures of a year do not go down month by month without a reason
+        put(id, period(9), 19000, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:reason-required"))
+                .body("violations[0].code", equalTo("cumulative-order"))
+                .body("violations[0].limit", equalTo(20000));
+        put(id, period(9), 25000, null).then().statusCode(200);
+        // the project's completed investment would exceed its total investment
+        put(id, period(12), 31000, null).then().statusCode(422)
+                .body("violations.code", equalTo(java.util.List.of("exceeds-total-investment")))
+                .body("violations[0].value", equalTo(31000))
+                .body("violations[0].limit", equalTo(30000));
+        put(id, period(12), 31000, "追加投资，总投资待调整").then().statusCode(200).body("reason",
+                equalTo("追加投资，总投资待调整"));
+        assertThat(as("staff.shangjie").get("/api/projects/" + id + "/investments").then().extract().jsonPath()
+                .getDouble("completed")).isEqualTo(31000.0);
+        // figures of two years add up: last year's 31000 plus this year's 1-2月
+        YearMonth feb = YearMonth.of(YEAR + 1, 2);
+        if (!feb.isAfter(YearMonth.now(Api.ZONE))) {
+            put(id, feb.toString(), 500, null).then().statusCode(422)
+                    .body("violations[0].value", equalTo(31500));
+        }
+    }
+}
