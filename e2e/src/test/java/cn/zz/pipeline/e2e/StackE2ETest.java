@@ -140,7 +140,7 @@ class StackE2ETest {
     private int rename(String id, int version, String name) {
         return given().header("Authorization", bearer("staff.shangjie"))
                 .header("If-Match", "\"" + version + "\"")
-                .contentType("application/merge-patch+json")
+                .contentType("application/merge-patch+json; charset=UTF-8")
                 .body(Map.of("name", name))
                 .patch(project() + "/api/projects/" + id)
                 .then().statusCode(200).extract().path("version");

@@ -141,6 +141,10 @@ class OutboxAndProblemsTest {
         given().header("Authorization", Tokens.bearer("staff.shangjie"))
                 .get("/no/such/path")
                 .then().statusCode(404).contentType("application/problem+json");
+        // A very long query string still reaches the API (and its problem answers), not a bare HTTP-layer refusal.
+        given().header("Authorization", Tokens.bearer("staff.shangjie")).queryParam("q", "x".repeat(10_000))
+                .get("/no/such/path")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
