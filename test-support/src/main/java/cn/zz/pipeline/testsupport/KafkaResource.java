@@ -2,6 +2,7 @@ package cn.zz.pipeline.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.Map;
@@ -13,6 +14,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // A broker that hits a fatal fault while the JVM shuts down calls Exit.halt(1), which turns a green
+            // test run into a failed fork; in-process, the broker must never end the test JVM.
+            Exit.setExitProcedure((code, message) -> { });
+            Exit.setHaltProcedure((code, message) -> { });
             try {
                 cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
