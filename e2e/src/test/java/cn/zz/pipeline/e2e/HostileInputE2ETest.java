@@ -43,7 +43,8 @@ class HostileInputE2ETest {
     @BeforeAll
     void up() {
         stack = Stack.shared();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as browsers and curl speak to a plain-HTTP service (the JDK client would otherwise try h2c).
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         staff = "Bearer " + Tokens.of(stack.realmUrl(), "staff.shangjie");
     }
 
