@@ -160,11 +160,17 @@ class HostileInputE2ETest {
         assertThat(sent).isGreaterThan(300);
         assertThat(failures).as("requests answered with a 5xx or a non-problem error").isEmpty();
         assertThat(send("GET", base + "/q/health/ready", null, null, null).statusCode()).isEqualTo(200);
-        // Nothing half-written: the project is still at version 1 with its original name, or changed only by a
-        // request that was answered 2xx (none of the above is a valid change except possibly assignment).
+        // Nothing half-written: every version of the project has exactly one history entry (some hostile-looking
+        // requests are legitimate, e.g. If-Match: * matches any version, so the version itself may have moved).
         HttpResponse<String> after = send("GET", base + "/api/projects/" + id, null, null, null);
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(after.body()).get("name").asText()).isEqualTo("恶意输入测试");
+        int version = JSON.readTree(after.body()).get("version").asInt();
+        HttpResponse<String> history = send("GET", base + "/api/projects/" + id + "/history", null, null, null);
+        assertThat(history.statusCode()).isEqualTo(200);
+        List<Integer> versions = new ArrayList<>();
+        JSON.readTree(history.body()).forEach(h -> versions.add(h.get("version").asInt()));
+        assertThat(versions).as("history versions").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, version).boxed().toList());
     }
 
     private void check(String method, String url, String body) throws Exception {
