@@ -8,16 +8,13 @@ import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.project.command.RegisterProject;
-import cn.zz.pipeline.project.config.ProjectConfig;
 import cn.zz.pipeline.project.config.Today;
-import cn.zz.pipeline.project.domain.ProjectCode;
 import cn.zz.pipeline.project.model.Project;
 import cn.zz.pipeline.project.model.ProjectHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,23 +33,18 @@ import java.util.Map;
 @ApplicationScoped
 public class BulkRegistration {
 
-    private static final String RESERVE_SERIALS = """
-            insert into project_code_serial (year, region, last_serial) values (?1, ?2, ?3)
-            on conflict (year, region) do update set last_serial = project_code_serial.last_serial + ?3
-                where project_code_serial.last_serial + ?3 <= ?4
-            returning last_serial""";
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CodeAllocator codes;
 
     @Inject
     FactRules rules;
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    ProjectConfig config;
 
     @Inject
     Today today;
@@ -75,14 +67,13 @@ public class BulkRegistration {
         Map<String, Integer> perRegion = new LinkedHashMap<>();
         commands.forEach(c -> perRegion.merge(c.district(), 1, Integer::sum));
         Map<String, Integer> next = new LinkedHashMap<>();
-        perRegion.forEach((region, count) -> next.put(region, reserve(year, region, count)));
+        perRegion.forEach((region, count) -> next.put(region, codes.reserve(year, region, count)));
 
         Instant now = today.now();
         List<Project> out = new ArrayList<>(commands.size());
         for (RegisterProject c : commands) {
             int serial = next.merge(c.district(), 1, Integer::sum) - 1;
-            Project p = Project.register(ProjectCode.of(year, c.district(), config.code().department(),
-                    c.projectType(), serial), c, now);
+            Project p = Project.register(codes.code(year, c.district(), c.projectType(), serial), c, now);
             em.persist(p);
             out.add(p);
         }
@@ -98,20 +89,5 @@ public class BulkRegistration {
         em.flush(); // the history inserts, batched
         outbox.writeAll(events); // the outbox rows, batched
         return out;
-    }
-
-    /** Reserves {@code count} consecutive serials of (year, region); returns the first. */
-    private int reserve(int year, String region, int count) {
-        List<?> last = em.createNativeQuery(RESERVE_SERIALS)
-                .setParameter(1, year).setParameter(2, region).setParameter(3, count)
-                .setParameter(4, ProjectCode.MAX_SERIAL)
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("project_code_serial")
-                .getResultList();
-        if (last.isEmpty() || ((Number) last.get(0)).intValue() > ProjectCode.MAX_SERIAL) {
-            throw ApiException.conflict("serial-exhausted", "区县 " + region + " " + year
-                    + " 年的项目代码序号不足 " + count + " 个 (99999)");
-        }
-        return ((Number) last.get(0)).intValue() - count + 1;
     }
 }

@@ -19,11 +19,17 @@ import java.util.List;
 @ApplicationScoped
 public class CodeAllocator {
 
-    private static final String NEXT_SERIAL = """
-            insert into project_code_serial (year, region, last_serial) values (?1, ?2, 1)
-            on conflict (year, region) do update set last_serial = project_code_serial.last_serial + 1
-                where project_code_serial.last_serial < ?3
+    private static final String RESERVE = """
+            insert into project_code_serial (year, region, last_serial) values (?1, ?2, ?3)
+            on conflict (year, region) do update set last_serial = project_code_serial.last_serial + ?3
+                where project_code_serial.last_serial + ?3 <= ?4
             returning last_serial""";
+
+    /** A code imported from the past moves the counter past its serial, so no later registration reuses it. */
+    private static final String CLAIM = """
+            insert into project_code_serial (year, region, last_serial) values (?1, ?2, ?3)
+            on conflict (year, region) do update
+                set last_serial = greatest(project_code_serial.last_serial, excluded.last_serial)""";
 
     @Inject
     EntityManager em;
@@ -33,17 +39,34 @@ public class CodeAllocator {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next(int year, String region, String projectType) {
-        List<?> serial = em.createNativeQuery(NEXT_SERIAL)
-                .setParameter(1, year)
-                .setParameter(2, region)
-                .setParameter(3, ProjectCode.MAX_SERIAL)
+        return ProjectCode.of(year, region, config.code().department(), projectType, reserve(year, region, 1));
+    }
+
+    /** Code of a serial handed out by {@link #reserve}. */
+    public String code(int year, String region, String projectType, int serial) {
+        return ProjectCode.of(year, region, config.code().department(), projectType, serial);
+    }
+
+    /** Reserves {@code count} consecutive serials of (year, region) and returns the first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int reserve(int year, String region, int count) {
+        List<?> last = em.createNativeQuery(RESERVE)
+                .setParameter(1, year).setParameter(2, region).setParameter(3, count)
+                .setParameter(4, ProjectCode.MAX_SERIAL)
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("project_code_serial") // no need to flush anything else first
                 .getResultList();
-        if (serial.isEmpty()) {
-            throw ApiException.conflict("serial-exhausted", "区县 " + region + " " + year + " 年的项目代码序号已用尽 (99999)");
+        if (last.isEmpty()) {
+            throw ApiException.conflict("serial-exhausted", "区县 " + region + " " + year
+                    + " 年的项目代码序号不足 " + count + " 个 (99999)");
         }
-        return ProjectCode.of(year, region, config.code().department(), projectType,
-                ((Number) serial.get(0)).intValue());
+        return ((Number) last.get(0)).intValue() - count + 1;
+    }
+
+    /** Locks the counter row of an existing code's (year, region) and moves it past the code's serial. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claim(int year, String region, int serial) {
+        em.createNativeQuery(CLAIM).setParameter(1, year).setParameter(2, region).setParameter(3, serial)
+                .executeUpdate();
     }
 }

@@ -76,10 +76,6 @@ public class HistoricalImport {
     private static final LocalDate EARLIEST_REGISTRATION = LocalDate.of(2000, 1, 1);
 
     /** Bumps the serial counter of (year, region) to at least an imported code's serial. */
-    private static final String RESERVE_SERIAL = """
-            insert into project_code_serial (year, region, last_serial) values (?1, ?2, ?3)
-            on conflict (year, region) do update
-                set last_serial = greatest(project_code_serial.last_serial, excluded.last_serial)""";
 
     @Inject
     EntityManager em;
@@ -117,8 +113,7 @@ public class HistoricalImport {
         if (h.code() != null) {
             code = h.code();
             // Lock the counter row first: a concurrent import of the same code waits here, then sees it taken.
-            em.createNativeQuery(RESERVE_SERIAL).setParameter(1, Integer.parseInt(code.substring(0, 4)))
-                    .setParameter(2, code.substring(5, 11)).setParameter(3, serial(code)).executeUpdate();
+            codes.claim(Integer.parseInt(code.substring(0, 4)), code.substring(5, 11), serial(code));
             requireFree(code);
         } else {
             code = codes.next(registered.getYear(), facts.district(), facts.projectType());
