@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,19 @@ class EventCodecTest {
     JsonNode data = EventCodec.mapper().readTree(json).path("data");
     assertThat(data.has("reason")).isFalse();
     assertThat(data.has("actor")).isFalse();
+  }
+
+  @Test
+  void onlyAHistoricalDeclarationSaysSo() throws Exception {
+    ProjectDeclared live = (ProjectDeclared) SampleEvents.payload(EventType.PROJECT_DECLARED);
+    String liveJson = EventCodec.write(EventEnvelope.create("/project-service", PROJECT_ID, 2, SampleEvents.TIME, live));
+    assertThat(EventCodec.mapper().readTree(liveJson).path("data").has("historical")).isFalse();
+    assertThat(((ProjectDeclared) EventCodec.read(liveJson).data()).replayed()).isFalse();
+
+    ProjectDeclared replay = new ProjectDeclared(live.project(), live.date(), live.reason(), live.actor(), true);
+    String json = EventCodec.write(EventEnvelope.create("/project-service", PROJECT_ID, 2, SampleEvents.TIME, replay));
+    assertThat(EventCodec.mapper().readTree(json).path("data").path("historical").asBoolean()).isTrue();
+    assertThat(((ProjectDeclared) EventCodec.read(json).data()).replayed()).isTrue();
   }
 
   @Test

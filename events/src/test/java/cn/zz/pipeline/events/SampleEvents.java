@@ -77,7 +77,7 @@ final class SampleEvents {
       case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
           new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
           new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,
-              LocalDate.of(2025, 5, 9))));
+              LocalDate.of(2025, 5, 9), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"))));
       case TASK_DECIDED -> new TaskDecided(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", Decision.APPROVE,
           "符合产业政策，予以备案", "approver.ndrc");
       case TASK_RETURNED -> new TaskReturned(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", "请补充项目建议书",

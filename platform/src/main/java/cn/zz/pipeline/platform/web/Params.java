@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -86,6 +87,19 @@ public final class Params {
             throw ApiException.badRequest(new Violation(name, "invalid-value", "取值无效 (not one of the allowed values)",
                     cut(raw), Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         }
+    }
+
+    /** true/false (any case); absent is null. */
+    public static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.valueOf(v);
+        }
+        throw ApiException.badRequest(new Violation(name, "invalid-value", "应为 true 或 false", cut(raw),
+                List.of("true", "false")));
     }
 
     public static String cut(String raw) {

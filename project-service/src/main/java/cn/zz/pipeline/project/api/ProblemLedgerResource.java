@@ -2,6 +2,7 @@ package cn.zz.pipeline.project.api;
 
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.platform.web.Params;
 import cn.zz.pipeline.project.config.Today;
 import cn.zz.pipeline.project.domain.ProblemState;

@@ -158,7 +158,7 @@ public class HistoricalImport {
         p.moveTo(s.to(), s.date(), s.time());
         EventPayload event;
         switch (s.to()) {
-            case DECLARED -> event = new ProjectDeclared(p.snapshot(), s.date(), REASON, actor);
+            case DECLARED -> event = new ProjectDeclared(p.snapshot(), s.date(), REASON, actor, true);
             case ADMITTED -> event = new ProjectAdmitted(p.id(), p.code(), p.district(), from, s.date(), caseId,
                     REASON, actor);
             case STARTED -> event = new ProjectStarted(p.id(), p.code(), p.district(), from, s.date(), REASON, actor);

@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
+import cn.zz.pipeline.platform.web.IfMatch;
 import cn.zz.pipeline.project.command.ReportInvestment;
 import cn.zz.pipeline.project.config.Today;
 import cn.zz.pipeline.project.domain.Lifecycle;
@@ -70,7 +71,7 @@ public class InvestmentService {
                           CurrentUser user) {
         Project p = projects.load(projectId);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), false);
+        IfMatch.check(ifMatch, p.version(), false, "项目");
         checkPeriod(period);
         if (!Lifecycle.countsInvestment(p.stage())) {
             throw ApiException.conflict("not-admitted", "先入库，后有数：项目入库后才能填报完成投资（当前阶段："

@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
+import cn.zz.pipeline.platform.web.IfMatch;
 import cn.zz.pipeline.project.command.LogProblem;
 import cn.zz.pipeline.project.command.ResolveProblem;
 import cn.zz.pipeline.project.config.Today;
@@ -46,7 +47,7 @@ public class ProblemService {
     public Outcome log(UUID projectId, LogProblem command, String ifMatch, CurrentUser user) {
         Project p = projects.load(projectId);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), false);
+        IfMatch.check(ifMatch, p.version(), false, "项目");
         ProjectService.requireOpen(p);
         Instant now = today.now();
         ProjectProblem problem = new ProjectProblem(p, command, user.name(), now);
@@ -68,7 +69,7 @@ public class ProblemService {
     public Outcome resolve(UUID projectId, UUID problemId, ResolveProblem command, String ifMatch, CurrentUser user) {
         Project p = projects.load(projectId);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), false);
+        IfMatch.check(ifMatch, p.version(), false, "项目");
         ProjectProblem problem = find(p, problemId);
         if (problem.state() == ProblemState.RESOLVED) {
             throw ApiException.conflict("already-resolved", "该问题已于 " + problem.resolvedOn() + " 由 "

@@ -13,6 +13,7 @@ import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
+import cn.zz.pipeline.platform.web.IfMatch;
 import cn.zz.pipeline.project.command.Assign;
 import cn.zz.pipeline.project.command.RegisterProject;
 import cn.zz.pipeline.project.command.Transition;
@@ -129,7 +130,7 @@ public class ProjectService {
         }
         Project p = load(id);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), true);
+        IfMatch.check(ifMatch, p.version(), true, "项目");
         requireOpen(p);
         List<Violation> refused = new ArrayList<>();
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
@@ -175,7 +176,7 @@ public class ProjectService {
     public Project transition(UUID id, Transition t, String ifMatch, CurrentUser user) {
         Project p = load(id);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), false);
+        IfMatch.check(ifMatch, p.version(), false, "项目");
         Stage from = p.stage();
         if (!Lifecycle.staffMay(from, t.to())) {
             throw ApiException.conflict("illegal-transition", String.format(
@@ -211,7 +212,7 @@ public class ProjectService {
     public Project assign(UUID id, Assign a, String ifMatch, CurrentUser user) {
         Project p = load(id);
         user.requireWrite(p.district());
-        IfMatch.check(ifMatch, p.version(), false);
+        IfMatch.check(ifMatch, p.version(), false, "项目");
         requireOpen(p);
         String oldLeader = p.leader();
         List<String> oldTaskForce = p.taskForce();
