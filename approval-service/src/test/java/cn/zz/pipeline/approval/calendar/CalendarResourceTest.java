@@ -309,6 +309,24 @@ class CalendarResourceTest {
         assertThat(calendars.current().isWorkingDay(LocalDate.parse("2037-01-01"))).isFalse();
     }
 
+    /** A year saved by another instance reaches this one's cache on the next reload (TTL); the API reads at once. */
+    @Test
+    void anEditByAnotherInstanceArrivesWithTheNextReload() {
+        LocalDate newYear = LocalDate.parse("2038-01-01"); // a Friday
+        assertThat(calendars.current().isWorkingDay(newYear)).isTrue(); // loaded within the TTL
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into calendar_year (year, version, updated_by) values (2038, 1, 'other')")
+                    .executeUpdate();
+            em.createNativeQuery("insert into calendar_day (day, year, kind, name)"
+                    + " values (date '2038-01-01', 2038, 'HOLIDAY', '元旦')").executeUpdate();
+        });
+        as("staff.shangjie").get("/api/calendars/2038").then().statusCode(200).header("ETag", "\"1\"")
+                .body("holidays.date", contains("2038-01-01"));
+        assertThat(calendars.current().isWorkingDay(newYear)).isTrue(); // still the cached calendar
+        calendars.invalidate(); // what the TTL does after a while
+        assertThat(calendars.current().isWorkingDay(newYear)).isFalse();
+    }
+
     private long waitingOnALock() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from"
                 + " pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"
