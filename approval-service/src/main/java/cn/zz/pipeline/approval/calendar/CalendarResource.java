@@ -4,6 +4,7 @@ import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.platform.web.IfMatch;
 import cn.zz.pipeline.platform.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Set;
 
 /**
  * The working-day calendar (工作日历) by year: every signed-in role reads it, admin maintains it when the State
@@ -41,7 +41,7 @@ public class CalendarResource {
     @Operation(summary = "Holidays and make-up workdays of a year")
     public Response get(@PathParam("year") String year) {
         CalendarYearView view = calendars.year(year(year));
-        return Response.ok(view).tag(CalendarIfMatch.etag(view.version())).build();
+        return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 
     /**
@@ -55,27 +55,16 @@ public class CalendarResource {
     @Operation(summary = "Replace the holidays and make-up workdays of a year")
     public Response put(@PathParam("year") String year, @HeaderParam("If-Match") String ifMatch, CalendarBody body) {
         int y = year(year);
-        Set<Long> versions = CalendarIfMatch.parse(ifMatch);
+        long current = calendars.version(y);
+        IfMatch.check(ifMatch, current, true, "工作日历");
         if (body == null) {
             throw ApiException.badRequest(new Violation("", "required", "请求体不能为空 (a JSON body is required)", null,
                     null));
         }
         CalendarYear schedule = body.toYear(y);
-        CalendarYearView saved = calendars.save(y, schedule.holidays(), schedule.workdays(), user.name(),
-                expected(y, versions));
-        return Response.ok(saved).tag(CalendarIfMatch.etag(saved.version())).build();
-    }
-
-    /** One named version is checked by the save itself; of several, the one that is current now (if any). */
-    private long expected(int year, Set<Long> versions) {
-        if (versions.isEmpty()) {
-            return WorkCalendars.ANY_VERSION;
-        }
-        if (versions.size() == 1) {
-            return versions.iterator().next();
-        }
-        long current = calendars.version(year);
-        return versions.contains(current) ? current : versions.iterator().next();
+        // The save checks the version again in its write: of two admins saving from one version, one gets 409.
+        CalendarYearView saved = calendars.save(y, schedule.holidays(), schedule.workdays(), user.name(), current);
+        return Response.ok(saved).header("ETag", IfMatch.etag(saved.version())).build();
     }
 
     /** A path that is not a year of 2000..2100 names no calendar: 404. */

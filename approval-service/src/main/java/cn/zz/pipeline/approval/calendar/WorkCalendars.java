@@ -1,5 +1,6 @@
 package cn.zz.pipeline.approval.calendar;
 
+import cn.zz.pipeline.approval.config.ApprovalConfig;
 import cn.zz.pipeline.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The working-day calendar of this service, stored in {@code calendar_year} and {@code calendar_day}.
  *
  * <p>{@link #current()} gives the calendar of all configured years from a cache: a save by this instance drops it
- * as soon as the save commits, and it is read again after {@link CalendarConfig#cacheTtl()} so that saves by other
+ * as soon as the save commits, and it is read again after {@code approval.calendar.cache-ttl} so that saves by other
  * instances arrive too.
  */
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class WorkCalendars {
     EntityManager em;
 
     @Inject
-    CalendarConfig config;
+    ApprovalConfig config;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -186,7 +187,7 @@ public class WorkCalendars {
 
     private boolean fresh(Snapshot s) {
         return s != null && s.generation() == generation.get()
-                && System.nanoTime() - s.loadedAtNanos() < config.cacheTtl().toNanos();
+                && System.nanoTime() - s.loadedAtNanos() < config.calendar().cacheTtl().toNanos();
     }
 
     private synchronized WorkingCalendar reload() {

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.approval.facts;
 
+import cn.zz.pipeline.approval.cases.CaseService;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
@@ -21,12 +22,19 @@ import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps project_fact current from the project events (the envelope's sequence guards against stale updates). */
+/**
+ * Keeps project_fact current from the project events (the envelope's sequence guards against stale updates), and
+ * drives the cases from them: a declaration opens a case (not a historical one: those approvals happened outside
+ * the system), a withdrawal cancels the open case. One handler, so the facts a case needs are always stored first.
+ */
 @ApplicationScoped
 public class ProjectFactsHandler implements EventHandler {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CaseService cases;
 
     @Override
     public String name() {
@@ -48,6 +56,9 @@ public class ProjectFactsHandler implements EventHandler {
             upsert(e.project(), event.sequence());
         } else if (data instanceof ProjectDeclared e) {
             upsert(e.project(), event.sequence());
+            if (!e.replayed()) {
+                cases.open(e, event.sequence());
+            }
         } else if (data instanceof ProjectAdmitted e) {
             stage(e.projectId(), Stage.ADMITTED, event.sequence());
         } else if (data instanceof ProjectStarted e) {
@@ -56,6 +67,7 @@ public class ProjectFactsHandler implements EventHandler {
             stage(e.projectId(), Stage.IN_PRODUCTION, event.sequence());
         } else if (data instanceof ProjectWithdrawn e) {
             stage(e.projectId(), Stage.WITHDRAWN, event.sequence());
+            cases.projectWithdrawn(e.projectId());
         } else if (data instanceof ProjectReturnedToReserve e) {
             stage(e.projectId(), Stage.RESERVE, event.sequence());
         } else if (data instanceof ProjectAssigned e) {

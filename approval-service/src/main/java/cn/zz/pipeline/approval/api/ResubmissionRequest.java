@@ -1,0 +1,7 @@
+package cn.zz.pipeline.approval.api;
+
+import jakarta.validation.constraints.Size;
+
+/** The applicant's resubmission after a return (补正); the body is optional. */
+public record ResubmissionRequest(@Size(max = 1000) String comment) {
+}

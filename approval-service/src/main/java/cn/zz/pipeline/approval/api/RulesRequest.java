@@ -1,0 +1,9 @@
+package cn.zz.pipeline.approval.api;
+
+import cn.zz.pipeline.approval.rules.Rule;
+
+import java.util.List;
+
+/** A new version of the rule table: the whole table, replacing the current one. */
+public record RulesRequest(List<Rule> rules, String comment) {
+}

@@ -1,0 +1,67 @@
+package cn.zz.pipeline.approval.cases;
+
+import cn.zz.pipeline.approval.config.Today;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds pending tasks past their due date and has each marked overdue and escalated, one transaction per task, so
+ * one failure does not hold back the others. Safe with several instances: marking checks again under the
+ * project's lock, so each task is escalated once.
+ */
+@ApplicationScoped
+public class OverdueScan {
+
+    private static final Logger LOG = Logger.getLogger(OverdueScan.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    Today today;
+
+    @Scheduled(identity = "overdue-scan", every = "${approval.overdue.every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int marked = scan();
+        if (marked > 0) {
+            LOG.infof("%d approval task(s) newly overdue, escalated", marked);
+        }
+    }
+
+    /** @return how many tasks were newly marked overdue */
+    public int scan() {
+        int marked = 0;
+        while (true) {
+            List<UUID> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "select t.id from Task t where t.state = :pending and t.dueDate < :today and t.overdueAt is null"
+                                    + " order by t.dueDate, t.id", UUID.class)
+                    .setParameter("pending", TaskState.PENDING).setParameter("today", today.date())
+                    .setMaxResults(BATCH).getResultList());
+            int before = marked;
+            for (UUID id : candidates) {
+                try {
+                    if (cases.markOverdue(id)) {
+                        marked++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "task %s: overdue marking failed, next scan retries", id);
+                }
+            }
+            if (candidates.size() < BATCH || marked == before) {
+                return marked;
+            }
+        }
+    }
+}
