@@ -1,33 +1,15 @@
 package cn.zz.pipeline.benchmark;
 
-import cn.zz.pipeline.events.EventCodec;
-import cn.zz.pipeline.events.EventEnvelope;
-import cn.zz.pipeline.events.Topics;
-import cn.zz.pipeline.events.approval.ApprovalTask;
-import cn.zz.pipeline.events.approval.CaseApproved;
-import cn.zz.pipeline.events.approval.CaseOpened;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * reports) against a running stack and print throughput and latency percentiles per command and overall.
  *
  * <p>Setup, not measured: each client prepares admitted projects the way the real flow does it (register, declare,
- * the approval outcome arriving on pipeline.approval.events, admit), so that investment reports are legal.
+ * every department approves its task in approval-service, admit), so that investment reports are legal.
  *
  * <p>Arguments (key=value): clients=32 seconds=30 warmup=5 project=http://localhost:8081
- * keycloak=http://localhost:8180 kafka=localhost:9092 admitted=4 (admitted projects per client).
+ * approval=http://localhost:8082 keycloak=http://localhost:8180 admitted=4 (admitted projects per client).
  */
 public final class CommandBenchmark {
 
@@ -49,30 +31,20 @@ public final class CommandBenchmark {
 
     private final Map<String, String> args;
     private final String project;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Api api;
     private final Map<String, List<long[]>> samples = new ConcurrentHashMap<>();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicLong> errorsByStatus = new ConcurrentHashMap<>();
     private volatile boolean measuring;
-    private String token;
 
     private CommandBenchmark(Map<String, String> args) {
         this.args = args;
-        this.project = args.getOrDefault("project", "http://localhost:8081");
+        this.api = new Api(args);
+        this.project = api.project;
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String a : argv) {
-            for (String part : a.split("\\s+")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    args.put(part.substring(0, eq), part.substring(eq + 1));
-                }
-            }
-        }
-        new CommandBenchmark(args).run();
+        new CommandBenchmark(Api.args(argv)).run();
         System.exit(0);
     }
 
@@ -85,7 +57,6 @@ public final class CommandBenchmark {
         int seconds = intArg("seconds", 30);
         int warmup = intArg("warmup", 5);
         int admittedPerClient = intArg("admitted", 4);
-        token = token(args.getOrDefault("keycloak", "http://localhost:8180"), "staff.shangjie");
         System.out.printf("benchmark: %d clients, %d s measured after %d s warm-up, against %s%n", clients, seconds,
                 warmup, project);
 
@@ -166,33 +137,22 @@ public final class CommandBenchmark {
         return result;
     }
 
+    /** Admitted projects the way users get them: register, declare, every department approves, admit. */
     private List<List<String>> prepareAdmitted(int clients, int perClient) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.getOrDefault("kafka", "localhost:9092"));
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         List<List<String>> out = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            for (int c = 0; c < clients; c++) {
-                List<String> mine = new ArrayList<>();
-                for (int i = 0; i < perClient; i++) {
-                    String id = post("/api/projects", registration(ThreadLocalRandom.current()), 201);
-                    post("/api/projects/" + id + "/transitions", "{\"to\":\"DECLARED\",\"reason\":\"benchmark setup\"}", 200);
-                    // What approval-service publishes when every department approved.
-                    UUID project = UUID.fromString(id);
-                    UUID caseId = UUID.randomUUID();
-                    send(producer, EventEnvelope.create("/approval-service", id, 1, Instant.now(),
-                            new CaseOpened(caseId, project, "410106", List.of(new ApprovalTask(UUID.randomUUID(), "NDRC",
-                                    "FILING", 3, LocalDate.now().plusDays(5))))));
-                    send(producer, EventEnvelope.create("/approval-service", id, 2, Instant.now(),
-                            new CaseApproved(caseId, project, Instant.now())));
-                    mine.add(id);
-                    all.add(id);
-                }
-                out.add(mine);
+        for (int c = 0; c < clients; c++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = 0; i < perClient; i++) {
+                String id = post("/api/projects", registration(ThreadLocalRandom.current()), 201);
+                post("/api/projects/" + id + "/transitions", "{\"to\":\"DECLARED\",\"reason\":\"benchmark setup\"}", 200);
+                mine.add(id);
+                all.add(id);
             }
+            out.add(mine);
+        }
+        for (String id : all) {
+            api.approveAll(api.awaitCase(id, Duration.ofSeconds(60)));
         }
         for (String id : all) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -211,18 +171,8 @@ public final class CommandBenchmark {
         return out;
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, EventEnvelope e) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.APPROVAL_EVENTS, e.subject(), EventCodec.writeBytes(e))).get();
-    }
-
     private String registration(ThreadLocalRandom random) {
-        return """
-                {"name":"基准测试项目 %d","ownerName":"河南奥克斯智能电气有限公司","ownerCreditCode":"91410100MA44R8XK0H",
-                 "district":"410106","park":"先进制造业开发区","chain":"智能家电","industry":"C3851",
-                 "constructionType":"NEW","projectType":"01","totalInvestment":%d,"landArea":100,
-                 "annualOutput":120000,"annualTax":8000,"takesNewLand":true,"eiaCategory":"REPORT_FORM",
-                 "privateInvestment":true,"plannedStart":"2025-03-01","plannedProduction":"2026-12-31"}"""
-                .formatted(random.nextInt(1_000_000), 50_000 + random.nextInt(50_000));
+        return Api.registration(random.nextInt(1_000_000), 50_000 + random.nextInt(50_000));
     }
 
     private String post(String path, String body, int expected) throws Exception {
@@ -242,25 +192,7 @@ public final class CommandBenchmark {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(project + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String token(String keycloak, String user) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                        + "/realms/pipeline/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pipeline-cli&username=" + user
-                        + "&password=" + user)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no token: " + r.body());
-        }
-        return JSON.readTree(r.body()).get("access_token").asText();
+        return api.send("staff.shangjie", method, project + path, body);
     }
 
     private void report(double seconds, int clients) {

@@ -1,0 +1,131 @@
+package cn.zz.pipeline.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The stack's HTTP APIs as the benchmarks use them: one HTTP/1.1 client, one Keycloak token per demo user. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> APPROVERS = Map.of("NDRC", "approver.ndrc", "NR", "approver.nr",
+            "EE", "approver.ee", "HC", "approver.hc");
+
+    final String project;
+    final String approval;
+    private final String keycloak;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    Api(Map<String, String> args) {
+        this.project = args.getOrDefault("project", "http://localhost:8081");
+        this.approval = args.getOrDefault("approval", "http://localhost:8082");
+        this.keycloak = args.getOrDefault("keycloak", "http://localhost:8180");
+    }
+
+    HttpResponse<String> send(String user, String method, String url, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user));
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The response body as JSON when the status is the expected one; else an exception naming the status. */
+    JsonNode expect(String user, String method, String url, String body, int expected) throws Exception {
+        HttpResponse<String> r = send(user, method, url, body);
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("HTTP " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    String token(String user) throws Exception {
+        String t = tokens.get(user);
+        if (t != null) {
+            return t;
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
+                        + "/realms/pipeline/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pipeline-cli&username=" + user
+                        + "&password=" + user)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + r.body());
+        }
+        t = JSON.readTree(r.body()).get("access_token").asText();
+        tokens.put(user, t);
+        return t;
+    }
+
+    /** The approval case of a declared project, waiting until approval-service has opened it. */
+    JsonNode awaitCase(String projectId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode page = expect("leader.city", "GET", approval + "/api/approval-cases?projectId=" + projectId, null,
+                    200);
+            if (page.get("total").asInt() > 0) {
+                return page.get("items").get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no approval case for project " + projectId);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Each task of the case approved by its department's approver. */
+    void approveAll(JsonNode approvalCase) throws Exception {
+        for (JsonNode task : approvalCase.get("tasks")) {
+            decide(task, "APPROVE");
+        }
+    }
+
+    void decide(JsonNode task, String decision) throws Exception {
+        expect(APPROVERS.get(task.get("department").asText()), "POST",
+                approval + "/api/approval-tasks/" + task.get("id").asText() + "/decision",
+                "{\"decision\":\"" + decision + "\",\"comment\":\"benchmark\"}", 200);
+    }
+
+    /** project-service's view of the project's approval state (OPEN, APPROVED, REJECTED or null). */
+    String approvalState(String user, String projectId) throws Exception {
+        JsonNode p = expect(user, "GET", project + "/api/projects/" + projectId, null, 200);
+        JsonNode s = p.get("approvalState");
+        return s == null || s.isNull() ? null : s.asText();
+    }
+
+    /** A project for 上街区 that needs all four departments (new land, EIA, new construction). */
+    static String registration(int n, int totalInvestment) {
+        return """
+                {"name":"基准测试项目 %d","ownerName":"河南奥克斯智能电气有限公司","ownerCreditCode":"91410100MA44R8XK0H",
+                 "district":"410106","park":"先进制造业开发区","chain":"智能家电","industry":"C3851",
+                 "constructionType":"NEW","projectType":"01","totalInvestment":%d,"landArea":100,
+                 "annualOutput":120000,"annualTax":8000,"takesNewLand":true,"eiaCategory":"REPORT_FORM",
+                 "privateInvestment":true,"plannedStart":"2025-03-01","plannedProduction":"2026-12-31"}"""
+                .formatted(n, totalInvestment);
+    }
+
+    static Map<String, String> args(String[] argv) {
+        Map<String, String> args = new java.util.LinkedHashMap<>();
+        for (String a : argv) {
+            for (String part : a.split("\\s+")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    args.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        }
+        return args;
+    }
+}
