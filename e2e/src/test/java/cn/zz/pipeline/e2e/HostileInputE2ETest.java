@@ -37,6 +37,7 @@ class HostileInputE2ETest {
     private Stack stack;
     private HttpClient http;
     private String staff;
+    private String auth;
     private final List<String> failures = new ArrayList<>();
     private int sent;
 
@@ -46,6 +47,7 @@ class HostileInputE2ETest {
         // HTTP/1.1 as browsers and curl speak to a plain-HTTP service (the JDK client would otherwise try h2c).
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         staff = "Bearer " + Tokens.of(stack.realmUrl(), "staff.shangjie");
+        auth = staff;
     }
 
     private static final String VALID = """
@@ -173,6 +175,133 @@ class HostileInputE2ETest {
                 java.util.stream.IntStream.rangeClosed(1, version).boxed().toList());
     }
 
+    @Test
+    void hostileInputToApprovalsNeverCausesA5xxAndChangesNothing() throws Exception {
+        String projects = "http://localhost:" + stack.projectPort + "/api/projects";
+        String base = "http://localhost:" + stack.approvalPort;
+        auth = staff;
+        // A declared project (亩均 passes with 10 亩) whose case gives real tasks to aim at.
+        HttpResponse<String> created = send("POST", projects, VALID.replace("\"landArea\":15", "\"landArea\":10"),
+                "application/json", null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(send("POST", projects + "/" + id + "/transitions", "{\"to\":\"DECLARED\"}", "application/json",
+                null).statusCode()).isEqualTo(200);
+        String task = null;
+        for (int i = 0; i < 240 && task == null; i++) {
+            var page = JSON.readTree(send("GET", base + "/api/approval-tasks?projectId=" + id + "&department=NDRC",
+                    null, null, null).body());
+            task = page.path("total").asInt() > 0 ? page.path("items").get(0).get("id").asText() : null;
+            if (task == null) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(task).as("the case opened").isNotNull();
+        int rulesVersion = JSON.readTree(send("GET", base + "/api/approval-rules", null, null, null).body())
+                .get("version").asInt();
+
+        List<String> bodies = new ArrayList<>(List.of("", "null", "[]", "123", "\"text\"", "{", "}", "{\"decision\":}",
+                "{\"decision\":\"APPROVE\",\"decision\":\"REJECT\"}", "<decision/>", "{\"unknown\":1}",
+                "{\"comment\":\"" + "9".repeat(5000) + "\"}"));
+        bodies.add("[".repeat(5000) + "]".repeat(5000));
+        bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+
+        // 1. Decisions: approver of the task's department, hostile bodies, values and ids.
+        auth = "Bearer " + Tokens.of(stack.realmUrl(), "approver.ndrc");
+        String decision = base + "/api/approval-tasks/" + task + "/decision";
+        for (String b : bodies) {
+            check("POST", decision, b);
+        }
+        check("POST", decision, "{\"decision\":\"APPROVE\"}", "text/plain");
+        for (Object v : HOSTILE_VALUES) {
+            check("POST", decision, JSON.createObjectNode().put("decision", (String) v).toString());
+            // hostile reasons aimed at a task that does not exist: validated, then 404, nothing decided
+            check("POST", base + "/api/approval-tasks/" + UUID.randomUUID() + "/decision",
+                    JSON.createObjectNode().put("decision", "REJECT").put("comment", (String) v).toString());
+        }
+        for (String raw : List.of("null", "[]", "{}", "0", "1", "2", "true")) {
+            check("POST", decision, "{\"decision\":" + raw + "}"); // 0 must not be read as APPROVE
+            check("POST", base + "/api/approval-tasks/" + UUID.randomUUID() + "/decision",
+                    "{\"decision\":\"REJECT\",\"comment\":" + raw + "}");
+        }
+        for (String bad : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%27", "1;select", "%00",
+                UUID.randomUUID().toString())) {
+            check("POST", base + "/api/approval-tasks/" + bad + "/decision", "{\"decision\":\"APPROVE\"}");
+            check("GET", base + "/api/approval-tasks/" + bad, null);
+            check("GET", base + "/api/approval-cases/" + bad, null);
+        }
+        for (String param : List.of("state", "overdue", "department", "projectId", "caseId", "escalatedTo", "page",
+                "size")) {
+            for (Object v : HOSTILE_VALUES) {
+                check("GET", base + "/api/approval-tasks?" + param + "="
+                        + URLEncoder.encode((String) v, StandardCharsets.UTF_8), null);
+            }
+        }
+
+        // 2. Resubmission by staff of a task that is not returned, with hostile bodies.
+        auth = staff;
+        for (String b : bodies) {
+            check("POST", base + "/api/approval-tasks/" + task + "/resubmission", b);
+        }
+        for (String param : List.of("state", "projectId", "page", "size")) {
+            for (Object v : HOSTILE_VALUES) {
+                check("GET", base + "/api/approval-cases?" + param + "="
+                        + URLEncoder.encode((String) v, StandardCharsets.UTF_8), null);
+            }
+        }
+
+        // 3. Admin: the rule table (stale If-Match, so that even a valid body changes nothing) and calendars.
+        auth = "Bearer " + Tokens.of(stack.realmUrl(), "admin");
+        ObjectNode rule = JSON.createObjectNode().put("department", "NDRC").put("item", "PROJECT_FILING")
+                .put("itemName", "备案").put("timeLimit", 3).put("dayCount", "WORKING");
+        for (String b : bodies) {
+            check("PUT", base + "/api/approval-rules", b, "application/json", "\"0\"");
+            check("PUT", base + "/api/calendars/2090", b, "application/json", "*");
+        }
+        for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            for (Object v : HOSTILE_VALUES) {
+                ObjectNode r = rule.deepCopy();
+                r.put(field, (String) v);
+                check("PUT", base + "/api/approval-rules", "{\"rules\":[" + r + "]}", "application/json", "\"0\"");
+            }
+            for (String raw : List.of("null", "[]", "{}", "-1", "1e400")) {
+                ObjectNode r = rule.deepCopy();
+                r.set(field, JSON.readTree(raw));
+                check("PUT", base + "/api/approval-rules", "{\"rules\":[" + r + "]}", "application/json", "\"0\"");
+            }
+        }
+        for (String when : List.of("[]", "1", "{\"eiaCategories\":\"REPORT\"}", "{\"eiaCategories\":[\"X\"]}",
+                "{\"minTotalInvestment\":\"abc\"}", "{\"districts\":[null]}", "{\"takesNewLand\":\"maybe\"}")) {
+            check("PUT", base + "/api/approval-rules", "{\"rules\":[" + rule.deepCopy().set("when", JSON.readTree(when))
+                    + "]}", "application/json", "\"0\"");
+        }
+        for (String ifMatch : List.of("garbage", "\"-1\"", "\"99999999999999999999\"", "\"\"")) {
+            check("PUT", base + "/api/approval-rules", "{\"rules\":[" + rule + "]}", "application/json", ifMatch);
+        }
+        for (String year : List.of("0", "-1", "99999", "abc", "2025.5", "%00", "1999", "2101")) {
+            check("GET", base + "/api/calendars/" + year, null);
+            check("PUT", base + "/api/calendars/" + year, "{\"holidays\":[],\"workdays\":[]}", "application/json", "*");
+        }
+        for (Object v : HOSTILE_VALUES) {
+            ObjectNode day = JSON.createObjectNode().put("date", (String) v).put("name", "元旦");
+            check("PUT", base + "/api/calendars/2090", "{\"holidays\":[" + day + "],\"workdays\":[]}",
+                    "application/json", "*");
+            ObjectNode named = JSON.createObjectNode().put("date", "2090-01-02").put("name", (String) v);
+            check("PUT", base + "/api/calendars/2090", "{\"holidays\":[" + named + "],\"workdays\":[]}",
+                    "application/json", "*");
+        }
+        check("DELETE", base + "/api/approval-rules", null);
+
+        System.out.printf("hostile input to approvals: %d requests, %d bad answers%n", sent, failures.size());
+        assertThat(failures).as("requests answered with a 5xx or a non-problem error").isEmpty();
+        assertThat(JSON.readTree(send("GET", base + "/api/approval-rules", null, null, null).body()).get("version")
+                .asInt()).as("the rule table is unchanged").isEqualTo(rulesVersion);
+        var after = JSON.readTree(send("GET", base + "/api/approval-tasks/" + task, null, null, null).body());
+        assertThat(after.get("state").asText()).as("no hostile request decided the task").isEqualTo("PENDING");
+        assertThat(send("GET", base + "/q/health/ready", null, null, null).statusCode()).isEqualTo(200);
+    }
+
     private void check(String method, String url, String body) throws Exception {
         check(method, url, body, "application/json");
     }
@@ -204,7 +333,7 @@ class HostileInputE2ETest {
     private HttpResponse<String> send(String method, String url, String body, String contentType, String ifMatch)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", staff)
+                .header("Authorization", auth)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null && body != null) {

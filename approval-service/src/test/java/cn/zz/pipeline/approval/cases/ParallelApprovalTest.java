@@ -165,6 +165,9 @@ class ParallelApprovalTest {
                 .body("violations[0].code", equalTo("required-for-return"));
         decide("approver.ee", ee, "MAYBE", null).then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("decision"));
+        given().header("Authorization", Tokens.bearer("approver.ee")).contentType("application/json")
+                .body("{\"decision\":0}").post("/api/approval-tasks/" + ee + "/decision").then().statusCode(400)
+                .body("violations.field", hasItem("decision")); // a number is no decision, not even APPROVE
         given().header("Authorization", Tokens.bearer("approver.ee")).contentType("application/json").body("{}")
                 .post("/api/approval-tasks/" + ee + "/decision").then().statusCode(400)
                 .body("violations.field", hasItem("decision"));
