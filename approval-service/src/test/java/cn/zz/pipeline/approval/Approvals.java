@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
+import cn.zz.pipeline.events.InvalidEventException;
 import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
@@ -13,7 +14,10 @@ import cn.zz.pipeline.events.project.ProjectSnapshot;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import cn.zz.pipeline.testsupport.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
@@ -29,9 +33,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Test fixture: project events into Kafka as project-service would send them, and reads of cases and events. */
 public final class Approvals {
-
-    public static final Map<String, String> APPROVER = Map.of("NDRC", "approver.ndrc", "NR", "approver.nr",
-            "EE", "approver.ee", "HC", "approver.hc");
 
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaResource.bootstrapServers());
 
@@ -98,8 +99,8 @@ public final class Approvals {
 
     /** The project's assigned leader as this service learned it (null until the facts arrive). */
     public static String leaderOf(UUID project) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = Arc.container().instance(EntityManager.class).get()
                     .createNativeQuery("select leader from project_fact where project_id = ?1").setParameter(1, project)
                     .getResultList();
             return rows.isEmpty() ? null : (String) rows.get(0);
@@ -115,7 +116,7 @@ public final class Approvals {
     private static EventEnvelope read(String json) {
         try {
             return EventCodec.read(json);
-        } catch (cn.zz.pipeline.events.InvalidEventException e) {
+        } catch (InvalidEventException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.e2e;
 
+import cn.zz.pipeline.testsupport.DemoUsers;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -24,9 +25,6 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParallelApprovalE2ETest {
-
-    private static final Map<String, String> APPROVER = Map.of("NDRC", "approver.ndrc", "NR", "approver.nr",
-            "EE", "approver.ee", "HC", "approver.hc");
 
     // New land, EIA report form, new construction: 发改, 自然资源和规划, 生态环境 and 住建 must all approve.
     private static final String PROJECT = """
@@ -85,7 +83,7 @@ class ParallelApprovalE2ETest {
 
     private void decide(JsonPath c, String department, String decision, String comment) {
         String task = c.getString("tasks.find { it.department == '" + department + "' }.id");
-        given().header("Authorization", bearer(APPROVER.get(department))).contentType("application/json")
+        given().header("Authorization", bearer(DemoUsers.APPROVER.get(department))).contentType("application/json")
                 .body(comment == null ? Map.of("decision", decision) : Map.of("decision", decision, "comment", comment))
                 .post(approvals() + "/approval-tasks/" + task + "/decision").then().statusCode(200);
     }

@@ -4,6 +4,7 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,14 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.zz.pipeline.project.Api.SHANGJIE;
 import static cn.zz.pipeline.project.Api.as;
@@ -255,32 +250,11 @@ class LifecycleTest {
         HttpClient http = HttpClient.newHttpClient();
         String token = Tokens.bearer("staff.shangjie");
         int n = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Callable<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            calls.add(() -> {
-                start.await();
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                                        + "/api/projects/" + id + "/transitions"))
-                                .header("Authorization", token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"DECLARED\"}")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            });
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(n, i -> http.send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + RestAssured.port + "/api/projects/" + id + "/transitions"))
+                        .header("Authorization", token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"DECLARED\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(n - 1);
         assertThat(Api.version(id)).isEqualTo(2);

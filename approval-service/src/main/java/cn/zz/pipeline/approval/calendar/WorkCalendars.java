@@ -1,6 +1,7 @@
 package cn.zz.pipeline.approval.calendar;
 
 import cn.zz.pipeline.approval.config.ApprovalConfig;
+import cn.zz.pipeline.platform.persistence.SqlValues;
 import cn.zz.pipeline.platform.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +13,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,12 +87,12 @@ public class WorkCalendars {
         Map<LocalDate, String> workdays = new TreeMap<>();
         for (Object[] r : rows) {
             if (r[3] != null) {
-                ("HOLIDAY".equals(r[4]) ? holidays : workdays).put(date(r[3]), (String) r[5]);
+                ("HOLIDAY".equals(r[4]) ? holidays : workdays).put(SqlValues.date(r[3]), (String) r[5]);
             }
         }
         Object[] first = rows.get(0);
         return CalendarYearView.of(new CalendarYear(year, holidays, workdays), true, ((Number) first[0]).longValue(),
-                instant(first[1]), (String) first[2]);
+                SqlValues.instant(first[1]), (String) first[2]);
     }
 
     /** The stored version of a year, 0 when it is not configured. */
@@ -221,7 +220,7 @@ public class WorkCalendars {
             Map<LocalDate, String> off = holidays.computeIfAbsent(year, y -> new TreeMap<>());
             Map<LocalDate, String> on = workdays.computeIfAbsent(year, y -> new TreeMap<>());
             if (r[1] != null) {
-                ("HOLIDAY".equals(r[2]) ? off : on).put(date(r[1]), (String) r[3]);
+                ("HOLIDAY".equals(r[2]) ? off : on).put(SqlValues.date(r[1]), (String) r[3]);
             }
         }
         List<CalendarYear> years = new ArrayList<>();
@@ -229,31 +228,5 @@ public class WorkCalendars {
             years.add(new CalendarYear(year, holidays.get(year), workdays.get(year)));
         }
         return WorkingCalendar.of(years);
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("unexpected date value " + value.getClass());
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp value " + value.getClass());
     }
 }

@@ -3,8 +3,9 @@ package cn.zz.pipeline.approval.cases;
 import cn.zz.pipeline.approval.calendar.WorkCalendars;
 import cn.zz.pipeline.approval.calendar.WorkingCalendar;
 import cn.zz.pipeline.approval.config.ApprovalConfig;
-import cn.zz.pipeline.approval.config.Today;
+import cn.zz.pipeline.platform.persistence.SqlValues;
 import cn.zz.pipeline.platform.problem.ApiException;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,25 +178,9 @@ public class CaseQueries {
                 + " where task_id = ?1 order by id").setParameter(1, taskId).getResultList();
         List<TaskView.ActionView> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            out.add(new TaskView.ActionView(instant(r[0]), (String) r[1], (String) r[2], (String) r[3], date(r[4])));
+            out.add(new TaskView.ActionView(SqlValues.instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    SqlValues.date(r[4])));
         }
         return out;
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null || o instanceof LocalDate) {
-            return (LocalDate) o;
-        }
-        return ((java.sql.Date) o).toLocalDate();
     }
 }

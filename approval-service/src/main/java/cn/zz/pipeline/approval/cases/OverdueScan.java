@@ -1,6 +1,6 @@
 package cn.zz.pipeline.approval.cases;
 
-import cn.zz.pipeline.approval.config.Today;
+import cn.zz.pipeline.platform.time.Today;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

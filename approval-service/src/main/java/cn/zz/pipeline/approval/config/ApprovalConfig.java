@@ -10,10 +10,6 @@ import java.util.Map;
 @ConfigMapping(prefix = "approval")
 public interface ApprovalConfig {
 
-    /** Time zone that decides "today": task start, due dates, overdue. */
-    @WithDefault("Asia/Shanghai")
-    String zone();
-
     /**
      * Departments that take part in parallel approval: code (as in the approvers' {@code department} claim) →
      * Chinese name, e.g. {@code approval.departments.NR=自然资源和规划局}. Rules may only name these.

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.approval.rules;
 
 import cn.zz.pipeline.approval.config.ApprovalConfig;
+import cn.zz.pipeline.platform.persistence.SqlValues;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.web.IfMatch;
@@ -14,9 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +70,7 @@ public class RuleTable {
         }
         Object[] r = rows.get(0);
         RuleSet set = new RuleSet(((Number) r[0]).intValue(), parse((String) r[1]), (String) r[2], (String) r[3],
-                instant(r[4]));
+                SqlValues.instant(r[4]));
         versions.put(version, set);
         return set;
     }
@@ -216,15 +214,5 @@ public class RuleTable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) o).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.approval.calendar;
 
 import cn.zz.pipeline.platform.problem.ApiException;
+import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -337,28 +338,11 @@ class CalendarResourceTest {
     private List<HttpResponse<String>> race(int year, String ifMatch, String first, String second) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = Tokens.bearer("admin");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (String body : List.of(first, second)) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + year))
+        List<String> bodies = List.of(first, second);
+        return Concurrently.run(2, i -> http.send(HttpRequest.newBuilder(URI.create(base + "/" + year))
                         .header("Authorization", token).header("If-Match", ifMatch)
                         .header("Content-Type", "application/json; charset=UTF-8")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> out = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+                        .PUT(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 }

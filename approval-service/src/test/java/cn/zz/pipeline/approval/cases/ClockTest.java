@@ -1,14 +1,14 @@
 package cn.zz.pipeline.approval.cases;
 
 import cn.zz.pipeline.approval.Approvals;
-import cn.zz.pipeline.approval.config.ApprovalConfig;
-import cn.zz.pipeline.approval.config.Today;
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.events.approval.TaskOverdue;
 import cn.zz.pipeline.events.approval.TaskResubmitted;
 import cn.zz.pipeline.events.project.ProjectAssigned;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ClockTest {
 
     @Inject
-    ApprovalConfig config;
+    PipelineConfig config;
 
     @Inject
     OverdueScan scan;

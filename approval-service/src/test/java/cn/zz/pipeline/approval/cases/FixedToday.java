@@ -1,7 +1,7 @@
 package cn.zz.pipeline.approval.cases;
 
-import cn.zz.pipeline.approval.config.ApprovalConfig;
-import cn.zz.pipeline.approval.config.Today;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.platform.time.Today;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ class FixedToday extends Today {
 
     private volatile LocalDate date;
 
-    FixedToday(ApprovalConfig config, LocalDate date) {
+    FixedToday(PipelineConfig config, LocalDate date) {
         super(config);
         this.date = date;
     }

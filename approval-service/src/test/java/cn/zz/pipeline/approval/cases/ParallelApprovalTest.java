@@ -12,6 +12,7 @@ import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,22 +20,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import static cn.zz.pipeline.approval.Approvals.APPROVER;
 import static cn.zz.pipeline.approval.Approvals.approvalEvents;
 import static cn.zz.pipeline.approval.Approvals.awaitCase;
 import static cn.zz.pipeline.approval.Approvals.caseById;
 import static cn.zz.pipeline.approval.Approvals.decide;
 import static cn.zz.pipeline.approval.Approvals.task;
+import static cn.zz.pipeline.testsupport.DemoUsers.APPROVER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -125,7 +120,7 @@ class ParallelApprovalTest {
         UUID id = UUID.randomUUID();
         JsonPath c = declareFourDepartments(id);
         String ndrc = task(c, "NDRC");
-        List<Integer> statuses = concurrently(8, i -> decide("approver.ndrc", ndrc, i % 2 == 0 ? "APPROVE" : "REJECT",
+        List<Integer> statuses = Concurrently.run(8, i -> decide("approver.ndrc", ndrc, i % 2 == 0 ? "APPROVE" : "REJECT",
                 "并发决定 " + i).statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
@@ -141,7 +136,7 @@ class ParallelApprovalTest {
         UUID id = UUID.randomUUID();
         JsonPath c = declareFourDepartments(id);
         List<String> depts = List.of("NDRC", "NR", "EE", "HC");
-        List<Integer> statuses = concurrently(4, i -> decide(APPROVER.get(depts.get(i)), task(c, depts.get(i)),
+        List<Integer> statuses = Concurrently.run(4, i -> decide(APPROVER.get(depts.get(i)), task(c, depts.get(i)),
                 "APPROVE", null).statusCode());
         assertThat(statuses).containsOnly(200);
         assertThat(caseById(c.getString("id")).getString("state")).isEqualTo("APPROVED");
@@ -191,6 +186,22 @@ class ParallelApprovalTest {
         Approvals.send(id, 3, new ProjectAssigned(id, "王副区长", List.of(), "admin"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "王副区长".equals(Approvals.leaderOf(id)));
         assertThat(Approvals.cases(id).getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewDeclarationCancelsACaseLeftOpenByAnEarlierOne() {
+        UUID id = UUID.randomUUID();
+        JsonPath first = declareFourDepartments(id);
+        // Declared again (sequence 4) while this service never learned how the first case ended.
+        Approvals.declare(Approvals.fourDepartments(id), TODAY, 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Approvals.cases(id).getInt("total") == 2);
+        JsonPath old = caseById(first.getString("id"));
+        assertThat(old.getString("state")).isEqualTo("CANCELLED");
+        assertThat(old.getList("tasks.state")).containsOnly("CANCELLED");
+        JsonPath cases = Approvals.cases(id);
+        assertThat(cases.getList("items.state")).containsExactlyInAnyOrder("OPEN", "CANCELLED");
+        decide("approver.ndrc", task(first, "NDRC"), "APPROVE", null).then().statusCode(409)
+                .body("type", equalTo("urn:pipeline:problem:task-cancelled"));
     }
 
     @Test
@@ -251,33 +262,5 @@ class ParallelApprovalTest {
                 .get("/api/approval-cases").then().statusCode(400).body("violations[0].field", equalTo("state"));
         given().header("Authorization", Tokens.bearer("leader.city")).queryParam("projectId", "x")
                 .get("/api/approval-tasks").then().statusCode(400).body("violations[0].field", equalTo("projectId"));
-    }
-
-    interface Attempt {
-        int run(int i) throws Exception;
-    }
-
-    static List<Integer> concurrently(int n, Attempt attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                Callable<Integer> call = () -> {
-                    go.await();
-                    return attempt.run(k);
-                };
-                futures.add(pool.submit(call));
-            }
-            go.countDown();
-            List<Integer> out = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

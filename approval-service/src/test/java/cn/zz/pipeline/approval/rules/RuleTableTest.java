@@ -3,25 +3,26 @@ package cn.zz.pipeline.approval.rules;
 import cn.zz.pipeline.approval.Approvals;
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.EiaCategory;
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -38,6 +39,15 @@ class RuleTableTest {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         table.version(1).required(p).forEach((dept, rules) -> out.put(dept, rules.stream().map(Rule::item).toList()));
         return out;
+    }
+
+    /** Puts the given rules back as the newest version, so that later tests see the defaults again. */
+    private static void restore(List<Map<String, Object>> rules) {
+        int now = given().header("Authorization", Tokens.bearer("admin")).get("/api/approval-rules").then()
+                .extract().jsonPath().getInt("version");
+        given().header("Authorization", Tokens.bearer("admin")).header("If-Match", "\"" + now + "\"")
+                .contentType("application/json").body(Map.of("rules", rules, "comment", "恢复默认"))
+                .put("/api/approval-rules").then().statusCode(200);
     }
 
     @Test
@@ -103,11 +113,34 @@ class RuleTableTest {
             given().header("Authorization", Tokens.bearer("leader.city")).get("/api/approval-rules/versions/9999")
                     .then().statusCode(404).contentType("application/problem+json");
         } finally {
-            int now = given().header("Authorization", Tokens.bearer("admin")).get("/api/approval-rules").then()
-                    .extract().jsonPath().getInt("version");
-            given().header("Authorization", Tokens.bearer("admin")).header("If-Match", "\"" + now + "\"")
-                    .contentType("application/json").body(Map.of("rules", original, "comment", "恢复默认"))
-                    .put("/api/approval-rules").then().statusCode(200);
+            restore(original);
+        }
+    }
+
+    @Test
+    void aCaseThatNoRuleAppliesToIsApprovedAtOnce() {
+        JsonPath current = given().header("Authorization", Tokens.bearer("admin")).get("/api/approval-rules").then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> original = current.getList("rules");
+        // Only projects of another city (4102) need anything under this table.
+        List<Map<String, Object>> elsewhere = List.of(Map.of("department", "NDRC", "item", "PROJECT_FILING",
+                "itemName", "项目备案", "timeLimit", 3, "dayCount", "WORKING", "when", Map.of("districts", List.of("4102"))));
+        given().header("Authorization", Tokens.bearer("admin")).header("If-Match", "\"" + current.getInt("version") + "\"")
+                .contentType("application/json").body(Map.of("rules", elsewhere)).put("/api/approval-rules").then()
+                .statusCode(200);
+        try {
+            UUID id = UUID.randomUUID();
+            Approvals.declare(Approvals.project(id, "410106", false, null, ConstructionType.PURCHASE, "03"),
+                    LocalDate.now(), 2);
+            JsonPath c = Approvals.awaitCase(id);
+            assertThat(c.getString("state")).isEqualTo("APPROVED");
+            assertThat(c.getList("tasks")).isEmpty();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Approvals.approvalEvents(id).size() >= 2);
+            assertThat(Approvals.approvalEvents(id)).extracting(EventEnvelope::eventType)
+                    .containsExactly(EventType.CASE_OPENED, EventType.CASE_APPROVED);
+        } finally {
+            restore(original);
         }
     }
 
@@ -167,26 +200,10 @@ class RuleTableTest {
                 .extract().jsonPath();
         String etag = "\"" + current.getInt("version") + "\"";
         Map<String, Object> body = Map.of("rules", current.getList("rules"), "comment", "并发修改");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return given().header("Authorization", Tokens.bearer("admin")).header("If-Match", etag)
-                            .contentType("application/json").body(body).put("/api/approval-rules").statusCode();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(4, i -> given().header("Authorization", Tokens.bearer("admin"))
+                .header("If-Match", etag).contentType("application/json").body(body).put("/api/approval-rules")
+                .statusCode());
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(3);
     }
 }

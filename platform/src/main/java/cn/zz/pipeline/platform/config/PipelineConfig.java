@@ -12,6 +12,10 @@ public interface PipelineConfig {
     /** Service name: the CloudEvents source is "/" + service, consumer groups are prefixed with it. */
     String service();
 
+    /** Time zone that decides "today" in every service: stage dates, reporting periods, statutory clocks. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
     Kafka kafka();
 
     Outbox outbox();

@@ -2,9 +2,9 @@ package cn.zz.pipeline.project.api;
 
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.project.config.Today;
 import cn.zz.pipeline.project.domain.ProblemState;
 import cn.zz.pipeline.project.service.ProjectQueries;
 import jakarta.annotation.security.RolesAllowed;

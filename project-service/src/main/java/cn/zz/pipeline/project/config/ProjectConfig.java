@@ -12,10 +12,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "project")
 public interface ProjectConfig {
 
-    /** Time zone that decides "today": stage dates, reporting periods, overdue problems. */
-    @WithDefault("Asia/Shanghai")
-    String zone();
-
     Code code();
 
     /**

@@ -9,7 +9,7 @@ import cn.zz.pipeline.events.approval.CaseRejected;
 import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
 import cn.zz.pipeline.platform.consumer.EventHandler;
 import cn.zz.pipeline.platform.consumer.PermanentEventException;
-import cn.zz.pipeline.project.config.Today;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.project.domain.ApprovalState;
 import cn.zz.pipeline.project.model.Project;
 import jakarta.enterprise.context.ApplicationScoped;

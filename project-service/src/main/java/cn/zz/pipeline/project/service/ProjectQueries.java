@@ -3,7 +3,7 @@ package cn.zz.pipeline.project.service;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.security.CurrentUser;
-import cn.zz.pipeline.project.config.Today;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.project.domain.ProblemState;
 import cn.zz.pipeline.project.model.Project;
 import cn.zz.pipeline.project.model.ProjectHistory;

@@ -1,5 +1,6 @@
-package cn.zz.pipeline.project.config;
+package cn.zz.pipeline.platform.time;
 
+import cn.zz.pipeline.platform.config.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,14 +9,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
-/** The one source of "now" and "today", in the configured zone (a server in UTC must not shift dates by 8 h). */
+/**
+ * The one source of "now" and "today" of every service, in the configured zone ({@code pipeline.zone}): stage
+ * dates, reporting periods and statutory clocks count Beijing dates, and a server in UTC must not shift them by
+ * 8 h. Tests replace this bean to move the clock.
+ */
 @ApplicationScoped
 public class Today {
 
     private final ZoneId zone;
 
     @Inject
-    public Today(ProjectConfig config) {
+    public Today(PipelineConfig config) {
         this.zone = ZoneId.of(config.zone());
     }
 
