@@ -7,6 +7,7 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.platform.kafka.Backoff;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,15 +33,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs every {@link EventHandler} bean on its own Kafka consumer thread. Per record: decode and validate the
  * envelope (an invalid one goes to the dead-letter topic), then apply it in one transaction together with its
  * processed-event record. A lost database or broker connection is retried without end, never skipped; any other
  * handler failure is retried a few times and then dead-lettered, and the consumer goes on. Offsets are committed
- * after the effects, so a crash means redelivery, which the processed-event records absorb.
+ * after the effects, so a crash means redelivery, which the processed-event records absorb. A
+ * {@link BatchEventHandler} gets a whole poll in one transaction instead (see there). Each consumer's lag (records
+ * not yet read behind the end of its partitions) is the gauge {@code pipeline.consumer.lag}, and a consumer can be
+ * replayed from the beginning of its topics ({@link #replay}).
  */
 @ApplicationScoped
 public class ConsumerRunner {
@@ -72,6 +80,8 @@ public class ConsumerRunner {
         for (EventHandler handler : handlers) {
             Worker worker = new Worker(handler);
             workers.add(worker);
+            Gauge.builder("pipeline.consumer.lag", worker.lag, AtomicLong::get).tag("consumer", worker.name)
+                    .description("records behind the end of the consumer's partitions").register(registry);
             worker.start();
         }
     }
@@ -101,6 +111,59 @@ public class ConsumerRunner {
         return workers.stream().map(w -> w.name).toList();
     }
 
+    /**
+     * Replays a consumer's topics from the beginning: on the consumer's own thread, between two polls, {@code reset}
+     * runs in a transaction of its own (it drops the read models), then every assigned partition is read again from
+     * its first offset. Progress is measured against the end offsets at that moment. Assumes this instance holds
+     * every partition of the group (one instance per service, as deployed here).
+     *
+     * @throws IllegalStateException when no such consumer runs or a replay of it is already under way
+     */
+    public ReplayStatus replay(String consumerName, Runnable reset) {
+        Worker w = worker(consumerName).orElseThrow(() -> new IllegalStateException("no consumer " + consumerName));
+        ReplayStatus now = w.replayStatus();
+        if (now != null && (now.state() == ReplayStatus.State.REQUESTED || now.state() == ReplayStatus.State.RUNNING)) {
+            throw new IllegalStateException("a replay of " + consumerName + " is under way");
+        }
+        w.replayRequest.set(new ReplayRequest(reset, Instant.now()));
+        return w.replayStatus();
+    }
+
+    /** The last replay of a consumer (under way or finished), empty if none was asked for since start-up. */
+    public Optional<ReplayStatus> replayStatus(String consumerName) {
+        return worker(consumerName).map(Worker::replayStatus);
+    }
+
+    /** Records the consumer has not yet read, summed over its partitions (-1 before its first poll). */
+    public long lag(String consumerName) {
+        return worker(consumerName).map(w -> w.lag.get()).orElse(-1L);
+    }
+
+    private Optional<Worker> worker(String name) {
+        return workers.stream().filter(w -> w.name.equals(name)).findFirst();
+    }
+
+    private record ReplayRequest(Runnable reset, Instant requestedAt) {
+    }
+
+    /** A replay under way or done: offsets are read and written by the worker thread only. */
+    private static final class ReplayProgress {
+        final Instant startedAt;
+        final Map<TopicPartition, Long> begin;
+        final Map<TopicPartition, Long> end;
+        final long total;
+        volatile long done;
+        volatile Instant finishedAt;
+        volatile String failure;
+
+        ReplayProgress(Instant startedAt, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+            this.startedAt = startedAt;
+            this.begin = begin;
+            this.end = end;
+            this.total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+        }
+    }
+
     /** Group id of a handler: one group per handler and service. */
     public String groupId(EventHandler handler) {
         return config.service() + "." + handler.name();
@@ -112,6 +175,9 @@ public class ConsumerRunner {
         private volatile boolean running = true;
         private volatile KafkaConsumer<String, byte[]> consumer;
         private KafkaProducer<String, byte[]> dlqProducer;
+        final AtomicLong lag = new AtomicLong(-1);
+        final AtomicReference<ReplayRequest> replayRequest = new AtomicReference<>();
+        private volatile ReplayProgress replay;
 
         Worker(EventHandler handler) {
             super("consumer-" + handler.name());
@@ -137,23 +203,43 @@ public class ConsumerRunner {
                     backoff.sleep();
                 }
                 backoff.reset();
-                consumer = kafka.consumer(groupId(handler), Map.of());
+                Map<String, Object> overrides = handler instanceof BatchEventHandler b
+                        ? Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, b.maxBatch())
+                        : Map.of();
+                consumer = kafka.consumer(groupId(handler), overrides);
                 consumer.subscribe(List.copyOf(handler.topics()));
                 while (running) {
+                    ReplayRequest asked = replayRequest.get();
+                    if (asked != null) {
+                        startReplay(asked);
+                    }
                     ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
+                    measureLag();
                     if (records.isEmpty()) {
+                        trackReplay();
                         continue;
                     }
                     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    for (TopicPartition tp : records.partitions()) {
-                        for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                            if (!process(record)) {
-                                return; // shutting down: uncommitted records are redelivered next time
+                    if (handler instanceof BatchEventHandler batch) {
+                        if (!processBatch(batch, records)) {
+                            return;
+                        }
+                        for (TopicPartition tp : records.partitions()) {
+                            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+                            done.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+                        }
+                    } else {
+                        for (TopicPartition tp : records.partitions()) {
+                            for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                                if (!process(record)) {
+                                    return; // shutting down: uncommitted records are redelivered next time
+                                }
+                                done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                             }
-                            done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                         }
                     }
                     commit(done);
+                    trackReplay();
                 }
             } catch (WakeupException | InterruptedException e) {
                 // shutdown
@@ -162,6 +248,145 @@ public class ConsumerRunner {
             } finally {
                 closeQuietly();
             }
+        }
+
+        ReplayStatus replayStatus() {
+            ReplayRequest pending = replayRequest.get();
+            if (pending != null) {
+                return new ReplayStatus(name, ReplayStatus.State.REQUESTED, pending.requestedAt(), null, 0, 0, 0, 0);
+            }
+            ReplayProgress r = replay;
+            if (r == null) {
+                return null;
+            }
+            ReplayStatus.State state = r.failure != null ? ReplayStatus.State.FAILED
+                    : r.finishedAt != null ? ReplayStatus.State.DONE : ReplayStatus.State.RUNNING;
+            Instant until = r.finishedAt != null ? r.finishedAt : Instant.now();
+            double seconds = Math.max(0.001, java.time.Duration.between(r.startedAt, until).toMillis() / 1000.0);
+            double percent = r.total == 0 ? 100.0 : Math.floor(1000.0 * r.done / r.total) / 10.0;
+            return new ReplayStatus(name, state, r.startedAt, r.finishedAt, r.total, r.done, percent,
+                    Math.round(r.done / seconds * 10) / 10.0);
+        }
+
+        /** Drops the read models and rewinds every assigned partition; records polled meanwhile are read again. */
+        private void startReplay(ReplayRequest asked) {
+            Set<TopicPartition> parts = consumer.assignment();
+            while (parts.isEmpty() && running) {
+                consumer.poll(java.time.Duration.ofMillis(100)); // joins the group; what it returns is re-read below
+                parts = consumer.assignment();
+            }
+            replayRequest.set(null);
+            Instant started = Instant.now();
+            try {
+                QuarkusTransaction.requiringNew().run(asked.reset());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "consumer %s: replay reset failed", name);
+                ReplayProgress failed = new ReplayProgress(started, Map.of(), Map.of());
+                failed.failure = Failures.describe(e);
+                failed.finishedAt = Instant.now();
+                replay = failed;
+                return;
+            }
+            Map<TopicPartition, Long> begin = new HashMap<>(consumer.beginningOffsets(parts));
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts));
+            consumer.seekToBeginning(parts);
+            replay = new ReplayProgress(started, begin, end);
+            LOG.infof("consumer %s: replaying %d records of %s", name, replay.total, parts);
+            trackReplay();
+        }
+
+        private void trackReplay() {
+            ReplayProgress r = replay;
+            if (r == null || r.finishedAt != null) {
+                return;
+            }
+            long done = 0;
+            for (Map.Entry<TopicPartition, Long> e : r.end.entrySet()) {
+                long position;
+                try {
+                    position = consumer.position(e.getKey());
+                } catch (RuntimeException notAssigned) {
+                    position = e.getValue(); // taken away by a rebalance: not ours to count
+                }
+                done += Math.max(0, Math.min(position, e.getValue()) - r.begin.getOrDefault(e.getKey(), 0L));
+            }
+            r.done = done;
+            if (done >= r.total) {
+                r.finishedAt = Instant.now();
+                LOG.infof("consumer %s: replay of %d records done", name, r.total);
+            }
+        }
+
+        private void measureLag() {
+            long total = 0;
+            for (TopicPartition tp : consumer.assignment()) {
+                java.util.OptionalLong l = consumer.currentLag(tp);
+                if (l.isPresent()) {
+                    total += l.getAsLong();
+                }
+            }
+            lag.set(total);
+        }
+
+        /**
+         * One transaction for the whole poll; if it fails for a reason other than a lost connection, the events are
+         * applied one by one so that only a poison event is dead-lettered. Returns false only when shutting down.
+         */
+        private boolean processBatch(BatchEventHandler batch, ConsumerRecords<String, byte[]> records)
+                throws InterruptedException {
+            List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>();
+            List<EventEnvelope> events = new ArrayList<>();
+            for (TopicPartition tp : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                    EventEnvelope event = decode(record);
+                    if (event == null) {
+                        if (!deadLetter(record, lastDecodeFailure)) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    valid.add(record);
+                    events.add(event);
+                }
+            }
+            if (events.isEmpty()) {
+                return true;
+            }
+            Backoff backoff = new Backoff(config.consumer().backoffInitial(), config.consumer().backoffMax());
+            while (running) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> batch.handleBatch(events));
+                    registry.counter("pipeline.consumer.processed", "consumer", name).increment(events.size());
+                    return true;
+                } catch (RuntimeException e) {
+                    if (!Failures.isTransient(e) || Failures.permanentCause(e) != null) {
+                        LOG.warnf("consumer %s: batch of %d failed (%s), applying one by one", name, events.size(),
+                                Failures.describe(e));
+                        for (int i = 0; i < events.size(); i++) {
+                            if (!apply(valid.get(i), events.get(i))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }
+                    LOG.warnf("consumer %s: %s, retrying in %s", name, Failures.describe(e), backoff.peek());
+                    backoff.sleep();
+                }
+            }
+            return false;
+        }
+
+        private String lastDecodeFailure;
+
+        private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+            try {
+                return EventCodec.read(record.value());
+            } catch (InvalidEventException e) {
+                lastDecodeFailure = "invalid event: " + e.reason();
+            } catch (RuntimeException e) {
+                lastDecodeFailure = "invalid event: " + e.getMessage();
+            }
+            return null;
         }
 
         private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
@@ -177,20 +402,23 @@ public class ConsumerRunner {
 
         /** Returns false only when shutting down before the record was dealt with. */
         private boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-            EventEnvelope event;
-            try {
-                event = EventCodec.read(record.value());
-            } catch (InvalidEventException e) {
-                return deadLetter(record, "invalid event: " + e.reason());
-            } catch (RuntimeException e) {
-                return deadLetter(record, "invalid event: " + e.getMessage());
+            EventEnvelope event = decode(record);
+            if (event == null) {
+                return deadLetter(record, lastDecodeFailure);
             }
+            return apply(record, event);
+        }
+
+        /** One event in its own transaction, retried, else dead-lettered. Returns false only when shutting down. */
+        private boolean apply(ConsumerRecord<String, byte[]> record, EventEnvelope event) throws InterruptedException {
             Backoff backoff = new Backoff(config.consumer().backoffInitial(), config.consumer().backoffMax());
             int attempts = 0;
             while (running) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
-                        if (inbox.firstDelivery(name, record.topic(), event)) {
+                        if (handler instanceof BatchEventHandler batch) {
+                            batch.handleBatch(List.of(event)); // deduplicates itself
+                        } else if (inbox.firstDelivery(name, record.topic(), event)) {
                             handler.handle(event);
                         }
                     });

@@ -1,0 +1,29 @@
+package cn.zz.pipeline.platform.consumer;
+
+import cn.zz.pipeline.events.EventEnvelope;
+
+import java.util.List;
+
+/**
+ * A projection that applies a whole poll of events in one transaction, for read models that must keep up with
+ * thousands of events per second and replay the topics quickly. {@link ConsumerRunner} does not write processed-event
+ * records for it: the handler deduplicates itself, in the same transaction as its effect (for example by the
+ * per-project {@code sequence}, which is strictly increasing per producer). When a batch fails for a reason other
+ * than a lost connection, the runner applies its events one at a time, so a poison event goes to the dead-letter
+ * topic alone and the rest are applied.
+ */
+public interface BatchEventHandler extends EventHandler {
+
+    /** Applies the events in the order given (per partition, as Kafka delivered them), all or nothing. */
+    void handleBatch(List<EventEnvelope> events);
+
+    @Override
+    default void handle(EventEnvelope event) {
+        handleBatch(List.of(event));
+    }
+
+    /** Largest number of events one poll (and one transaction) may carry. */
+    default int maxBatch() {
+        return 2000;
+    }
+}

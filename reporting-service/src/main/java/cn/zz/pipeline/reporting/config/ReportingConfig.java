@@ -1,0 +1,57 @@
+package cn.zz.pipeline.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed configuration of reporting-service (prefix {@code reporting}). */
+@ConfigMapping(prefix = "reporting")
+public interface ReportingConfig {
+
+    /** Region code → Chinese name (labels of the district rows and the ledgers). */
+    Map<String, String> districts();
+
+    /**
+     * Groups of districts ranked among themselves besides the city-wide rank, e.g. the six urban districts
+     * (六区: 中原、二七、管城、金水、上街、惠济).
+     */
+    Map<String, RankingGroup> rankingGroups();
+
+    /** Department code → Chinese name. */
+    Map<String, String> departments();
+
+    /** Events per transaction of the projection (one Kafka poll). */
+    @WithDefault("2000")
+    int batchSize();
+
+    /** The leaders' dashboard. */
+    Dashboard dashboard();
+
+    interface RankingGroup {
+        /** Shown beside the rank, e.g. 六区. */
+        String label();
+
+        List<String> districts();
+    }
+
+    interface Dashboard {
+        /** Keycloak client of the dashboard (authorization code flow with PKCE). */
+        @WithDefault("pipeline-dashboard")
+        String clientId();
+
+        /** Realm URL the browser logs in at; defaults to the OIDC server the service verifies tokens against. */
+        Optional<String> authServerUrl();
+    }
+
+    /** The Chinese name of a district, or the code itself when it is not configured. */
+    default String districtLabel(String code) {
+        return code == null ? null : districts().getOrDefault(code, code);
+    }
+
+    default String departmentLabel(String code) {
+        return code == null ? null : departments().getOrDefault(code, code);
+    }
+}
