@@ -1,0 +1,42 @@
+package cn.zz.pipeline.reporting.jdbc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** SQL text built piece by piece together with its positional parameters, in the order the pieces appear. */
+public final class Sql {
+
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    public static Sql of(String fragment, Object... params) {
+        return new Sql().append(fragment, params);
+    }
+
+    /** Appends a fragment whose {@code ?} placeholders take {@code params}, in order. */
+    public Sql append(String fragment, Object... params) {
+        text.append(fragment);
+        this.params.addAll(Arrays.asList(params));
+        return this;
+    }
+
+    public Sql append(Sql other) {
+        text.append(other.text);
+        params.addAll(other.params);
+        return this;
+    }
+
+    public String text() {
+        return text.toString();
+    }
+
+    public List<Object> params() {
+        return List.copyOf(params);
+    }
+
+    @Override
+    public String toString() {
+        return text + " " + params;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.zz.pipeline.reporting.ledger;
+
+import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.reporting.jdbc.Sql;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * 入库管理台账: declared projects with the approvals they still lack (the open tasks of their approval case), and
+ * admitted projects (入库 and later) with their monthly cumulative figures of the year, 1-2月 to 1-12月 (January
+ * has no report of its own).
+ */
+public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.Row> {
+
+    static final int FIRST_MONTH = 2;
+    static final int LAST_MONTH = 12;
+
+    static final List<Column> COLUMNS;
+
+    static {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
+                Column.text("阶段", 8), Column.date("申报日期"), Column.date("入库日期"),
+                Column.text("尚缺手续", 36)));
+        for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
+            columns.add(new Column("1-" + m + "月（万元）", Column.Format.AMOUNT, 13));
+        }
+        COLUMNS = List.copyOf(columns);
+    }
+
+    /** A reported cumulative figure: 1-{@code month}月 of the ledger's year, 万元. */
+    public record Figure(int month, BigDecimal amount) {
+    }
+
+    /**
+     * @param missingApprovals declared projects: the departments whose tasks are still open, with the task state,
+     *     e.g. 自然资源和规划局（待审批）; null otherwise
+     * @param figures the months of the year with a report, in month order
+     */
+    public record Row(UUID projectId, String code, String name, String district, String districtLabel, Stage stage,
+                      String stageLabel, LocalDate declaredOn, LocalDate admittedOn, String missingApprovals,
+                      List<Figure> figures) implements LedgerRow {
+
+        @Override
+        public List<Object> cells() {
+            List<Object> cells = new ArrayList<>(Arrays.asList(code, name, districtLabel, stageLabel, declaredOn,
+                    admittedOn, missingApprovals));
+            BigDecimal[] byMonth = new BigDecimal[LAST_MONTH + 1];
+            figures.forEach(f -> byMonth[f.month()] = f.amount());
+            for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
+                cells.add(byMonth[m]);
+            }
+            return cells;
+        }
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Sql select(LedgerFilter f) {
+        StringBuilder months = new StringBuilder();
+        for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
+            months.append(m == FIRST_MONTH ? "" : ", ")
+                    .append("max(amount) filter (where month = ").append(m).append(") as m").append(m);
+        }
+        return Sql.of("select p.project_id, p.code, p.name, p.district, p.stage, p.declared_on, p.admitted_on,"
+                        + " case when p.stage = 'DECLARED' then (select string_agg(t.department || ':' || t.state, ','"
+                        + " order by t.department, t.item) from approval_task_view t where t.project_id = p.project_id"
+                        + " and t.state in ('PENDING', 'RETURNED')) end as missing, fig.*"
+                        + " from project_view p left join lateral (select " + months
+                        + " from investment_figure where project_id = p.project_id and year = ?) fig on true", f.year())
+                .append(where(f))
+                .append(" order by p.district, p.code, p.project_id");
+    }
+
+    @Override
+    public Sql count(LedgerFilter f) {
+        return Sql.of("select count(*) from project_view p").append(where(f));
+    }
+
+    private static Sql where(LedgerFilter f) {
+        Sql sql = Sql.of(" where p.stage in ('DECLARED', 'ADMITTED', 'STARTED', 'IN_PRODUCTION')");
+        if (f.region() != null) {
+            sql.append(" and p.district like ?", f.region() + "%");
+        }
+        return sql;
+    }
+
+    @Override
+    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
+        String district = rs.getString("district");
+        Stage stage = Stage.valueOf(rs.getString("stage"));
+        List<Figure> figures = new ArrayList<>();
+        for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
+            BigDecimal amount = RowContext.amount(rs, "m" + m);
+            if (amount != null) {
+                figures.add(new Figure(m, amount));
+            }
+        }
+        return new Row(rs.getObject("project_id", UUID.class), rs.getString("code"), rs.getString("name"),
+                district, ctx.district(district), stage, stage.label(), RowContext.date(rs, "declared_on"),
+                RowContext.date(rs, "admitted_on"), missing(rs.getString("missing"), ctx), List.copyOf(figures));
+    }
+
+    /** "NR:PENDING,EE:RETURNED" → 自然资源和规划局（待审批）、生态环境局（补正中）. */
+    private static String missing(String raw, RowContext ctx) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(raw.split(",")).map(pair -> {
+            int colon = pair.lastIndexOf(':');
+            return ctx.department(pair.substring(0, colon)) + "（" + Labels.taskState(pair.substring(colon + 1)) + "）";
+        }).collect(Collectors.joining("、"));
+    }
+}

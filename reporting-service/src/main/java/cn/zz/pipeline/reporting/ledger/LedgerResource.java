@@ -1,0 +1,140 @@
+package cn.zz.pipeline.reporting.ledger;
+
+import cn.zz.pipeline.platform.problem.ApiException;
+import cn.zz.pipeline.platform.problem.Violation;
+import cn.zz.pipeline.platform.security.CurrentUser;
+import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.platform.time.Today;
+import cn.zz.pipeline.platform.web.Params;
+import cn.zz.pipeline.reporting.web.DistrictScope;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The four ledgers (进展跟踪、手续办理、问题解决、入库管理) within the caller's district: a JSON page, or with
+ * {@code ?format=xlsx} or {@code Accept: }{@value XlsxLedger#MEDIA_TYPE} the whole ledger as a workbook, streamed
+ * from a database cursor into the response.
+ */
+@Path("/api/ledgers")
+public class LedgerResource {
+
+    private static final Logger LOG = Logger.getLogger(LedgerResource.class);
+    private static final MediaType XLSX = MediaType.valueOf(XlsxLedger.MEDIA_TYPE);
+
+    @Inject
+    LedgerQueries queries;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Today today;
+
+    @GET
+    @Path("/{ledger}")
+    @Produces({MediaType.APPLICATION_JSON, XlsxLedger.MEDIA_TYPE})
+    @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
+    @Operation(summary = "A ledger (progress|procedures|problems|admission) as a JSON page {items,total,page,size}"
+            + " (problems: also summary), or the whole ledger as .xlsx (?format=xlsx or Accept)")
+    public Response ledger(@PathParam("ledger") String name, @QueryParam("district") String district,
+                           @QueryParam("year") String year, @QueryParam("state") String state,
+                           @QueryParam("overdue") String overdue, @QueryParam("page") String page,
+                           @QueryParam("size") String size, @QueryParam("format") String format,
+                           @Context HttpHeaders headers) throws SQLException, IOException {
+        Ledger ledger = Ledger.byPath(name).orElseThrow(() -> ApiException.notFound("台账 ledger", Params.cut(name)));
+        boolean xlsx = xlsx(format, headers.getAcceptableMediaTypes());
+        String region = DistrictScope.region(district, user);
+        LocalDate date = today.date();
+        LedgerFilter filter = new LedgerFilter(region, Params.intParam("year", year, date.getYear(), 2000, 2100),
+                Params.enumParam("state", state, Labels.TaskState.class), Params.bool("overdue", overdue), date);
+        if (!xlsx) {
+            Object body = queries.page(ledger, filter, Params.intParam("page", page, 1, 1, 100_000),
+                    Params.intParam("size", size, 50, 1, 200));
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput body = out -> {
+            long start = System.nanoTime();
+            try {
+                int rows = queries.writeXlsx(ledger, filter, out);
+                LOG.infof("ledger %s (region %s) written as xlsx: %d rows in %d ms", ledger.path(), region, rows,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException e) {
+                throw new IOException("ledger " + ledger.path() + " could not be read", e);
+            }
+        };
+        String suffix = (region == null ? "all" : region) + "-"
+                + (ledger.yearly() ? String.valueOf(filter.year()) : date.format(DateTimeFormatter.BASIC_ISO_DATE))
+                + ".xlsx";
+        return Response.ok(body, XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        attachment(ledger.path() + "-ledger-" + suffix, ledger.title() + "-" + suffix))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /** ?format= decides; without it, the most preferred of the two types the Accept header names. */
+    static boolean xlsx(String format, List<MediaType> acceptable) {
+        if (format != null && !format.isBlank()) {
+            String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (f.equals("xlsx")) {
+                return true;
+            }
+            if (f.equals("json")) {
+                return false;
+            }
+            throw ApiException.badRequest(new Violation("format", "invalid-value", "取值无效：json 或 xlsx",
+                    Params.cut(format), List.of("json", "xlsx")));
+        }
+        for (MediaType m : acceptable) {
+            if (m.isWildcardType() || m.isWildcardSubtype()) {
+                return false;
+            }
+            if (m.isCompatible(XLSX)) {
+                return true;
+            }
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Content-Disposition with an ASCII fallback and the real (Chinese) name in RFC 6266 / RFC 5987 form:
+     * {@code attachment; filename="x.xlsx"; filename*=UTF-8''%E8%BF%9B...}.
+     */
+    static String attachment(String asciiName, String name) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean attrChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0;
+            if (attrChar) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,129 @@
+package cn.zz.pipeline.reporting.ledger;
+
+import cn.zz.pipeline.reporting.jdbc.Sql;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 问题解决台账: every logged problem with its responsible department, deadline and resolution. A problem is 已超期
+ * when it is open and its deadline has passed (as project-service counts it). The summary gives the resolution
+ * rate (解决率 = resolved / logged).
+ */
+public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row> {
+
+    static final List<Column> COLUMNS = List.of(
+            Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
+            Column.text("问题类别", 10), Column.text("问题描述", 40), Column.text("责任部门", 18),
+            Column.date("办结时限"), Column.date("登记日期"), Column.date("解决日期"), Column.text("解决情况", 30),
+            Column.text("状态", 8));
+
+    /** The status rule, in one place; takes today as its one parameter. */
+    private static final String STATUS = "case when pr.resolved_on is not null then 'RESOLVED'"
+            + " when pr.deadline < ? then 'OVERDUE' else 'OPEN' end";
+
+    public record Row(UUID problemId, UUID projectId, String code, String name, String district,
+                      String districtLabel, String category, String categoryLabel, String description,
+                      String department, String departmentLabel, LocalDate deadline, LocalDate loggedOn,
+                      LocalDate resolvedOn, String resolution, Labels.ProblemStatus status, String statusLabel)
+            implements LedgerRow {
+
+        @Override
+        public List<Object> cells() {
+            return Arrays.asList(code, name, districtLabel, categoryLabel, description, departmentLabel, deadline,
+                    loggedOn, resolvedOn, resolution, statusLabel);
+        }
+    }
+
+    /**
+     * @param resolutionRate percent with one decimal (resolved / logged); null when nothing was logged
+     */
+    public record Summary(long logged, long resolved, long open, long overdue, BigDecimal resolutionRate) {
+
+        public static Summary of(long logged, long resolved, long overdue) {
+            BigDecimal rate = logged == 0 ? null : BigDecimal.valueOf(resolved * 100)
+                    .divide(BigDecimal.valueOf(logged), 1, RoundingMode.HALF_UP);
+            return new Summary(logged, resolved, logged - resolved, overdue, rate);
+        }
+    }
+
+    /** Counts rows as they are written, for the summary of a streamed ledger. */
+    public static final class Tally {
+        private long logged;
+        private long resolved;
+        private long overdue;
+
+        public void add(Row row) {
+            logged++;
+            if (row.status() == Labels.ProblemStatus.RESOLVED) {
+                resolved++;
+            } else if (row.status() == Labels.ProblemStatus.OVERDUE) {
+                overdue++;
+            }
+        }
+
+        public Summary summary() {
+            return Summary.of(logged, resolved, overdue);
+        }
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Sql select(LedgerFilter f) {
+        return Sql.of("select pr.problem_id, pr.project_id, p.code, p.name, pr.district, pr.category,"
+                        + " pr.description, pr.department, pr.deadline, pr.logged_on, pr.resolved_on, pr.resolution, "
+                        + STATUS + " as status from problem_view pr left join project_view p on p.project_id = pr.project_id",
+                        f.today())
+                .append(where(f))
+                .append(" order by pr.district, p.code, pr.logged_on, pr.problem_id");
+    }
+
+    @Override
+    public Sql count(LedgerFilter f) {
+        return Sql.of("select count(*) from problem_view pr").append(where(f));
+    }
+
+    /** logged, resolved, overdue (open past the deadline) over the whole ledger. */
+    public Sql summary(LedgerFilter f) {
+        return Sql.of("select count(*) as logged, count(*) filter (where s.status = 'RESOLVED') as resolved,"
+                        + " count(*) filter (where s.status = 'OVERDUE') as overdue from (select " + STATUS
+                        + " as status from problem_view pr", f.today())
+                .append(where(f)).append(") s");
+    }
+
+    public static Summary readSummary(ResultSet rs) throws SQLException {
+        return Summary.of(rs.getLong("logged"), rs.getLong("resolved"), rs.getLong("overdue"));
+    }
+
+    private static Sql where(LedgerFilter f) {
+        Sql sql = Sql.of(" where 1 = 1");
+        if (f.region() != null) {
+            sql.append(" and pr.district like ?", f.region() + "%");
+        }
+        return sql;
+    }
+
+    @Override
+    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
+        String district = rs.getString("district");
+        String category = rs.getString("category");
+        String department = rs.getString("department");
+        Labels.ProblemStatus status = Labels.ProblemStatus.valueOf(rs.getString("status"));
+        return new Row(rs.getObject("problem_id", UUID.class), rs.getObject("project_id", UUID.class),
+                rs.getString("code"), rs.getString("name"), district, ctx.district(district), category,
+                Labels.problemCategory(category), rs.getString("description"), department,
+                ctx.department(department), RowContext.date(rs, "deadline"), RowContext.date(rs, "logged_on"),
+                RowContext.date(rs, "resolved_on"),
+                rs.getString("resolution"), status, status.label());
+    }
+}

@@ -1,0 +1,108 @@
+package cn.zz.pipeline.reporting.ledger;
+
+import cn.zz.pipeline.reporting.jdbc.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * 手续办理台账: every approval task. A task is overdue when approval-service said so (task-overdue), or when it is
+ * still pending and its due date has passed; a task returned for supplement (补正) is not, as its clock stops until
+ * the applicant resubmits. 用时 = calendar days from opening to the decision, or to today while undecided.
+ */
+public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger.Row> {
+
+    static final List<Column> COLUMNS = List.of(
+            Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
+            Column.text("审批部门", 18), Column.text("事项", 30), Column.text("状态", 8),
+            new Column("受理时间", Column.Format.DATE_TIME, 17), new Column("时限（日）", Column.Format.INTEGER, 10),
+            Column.date("到期日"), new Column("办结时间", Column.Format.DATE_TIME, 17),
+            new Column("用时（自然日）", Column.Format.INTEGER, 12), Column.text("是否超期", 9));
+
+    /** Overdue as the ledger counts it; takes today as its one parameter. */
+    private static final String OVERDUE = "(t.overdue or (t.state = 'PENDING' and t.due_date < ?))";
+
+    /**
+     * @param items every item code the task covers (at least {@code item})
+     * @param daysUsed null for a task cancelled without a decision
+     */
+    public record Row(UUID taskId, UUID projectId, String code, String name, String district, String districtLabel,
+                      String department, String departmentLabel, String item, List<String> items, String itemLabel,
+                      String state, String stateLabel, OffsetDateTime openedAt, int timeLimitDays, LocalDate dueDate,
+                      OffsetDateTime decidedAt, Long daysUsed, boolean overdue) implements LedgerRow {
+
+        @Override
+        public List<Object> cells() {
+            return Arrays.asList(code, name, districtLabel, departmentLabel, itemLabel, stateLabel, local(openedAt),
+                    timeLimitDays, dueDate, local(decidedAt), daysUsed, Labels.yesNo(overdue));
+        }
+
+        private static LocalDateTime local(OffsetDateTime t) {
+            return t == null ? null : t.toLocalDateTime();
+        }
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Sql select(LedgerFilter f) {
+        return Sql.of("select t.task_id, t.project_id, p.code, p.name, t.district, t.department, t.item, t.items,"
+                        + " t.state, t.opened_at, t.time_limit_days, t.due_date, t.decided_at, " + OVERDUE
+                        + " as is_overdue from approval_task_view t left join project_view p on p.project_id = t.project_id",
+                        f.today())
+                .append(where(f))
+                .append(" order by t.district, p.code, t.opened_at, t.department, t.task_id");
+    }
+
+    @Override
+    public Sql count(LedgerFilter f) {
+        return Sql.of("select count(*) from approval_task_view t").append(where(f));
+    }
+
+    private static Sql where(LedgerFilter f) {
+        Sql sql = Sql.of(" where 1 = 1");
+        if (f.region() != null) {
+            sql.append(" and t.district like ?", f.region() + "%");
+        }
+        if (f.taskState() != null) {
+            sql.append(" and t.state = ?", f.taskState().name());
+        }
+        if (f.overdue() != null) {
+            sql.append(" and " + OVERDUE + " = ?", f.today(), f.overdue());
+        }
+        return sql;
+    }
+
+    @Override
+    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
+        String district = rs.getString("district");
+        String department = rs.getString("department");
+        String item = rs.getString("item");
+        String itemsText = rs.getString("items");
+        List<String> items = itemsText == null || itemsText.isBlank() ? List.of(item)
+                : Arrays.stream(itemsText.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String state = rs.getString("state");
+        OffsetDateTime opened = ctx.dateTime(rs, "opened_at");
+        OffsetDateTime decided = ctx.dateTime(rs, "decided_at");
+        boolean open = "PENDING".equals(state) || "RETURNED".equals(state);
+        LocalDate end = decided != null ? decided.toLocalDate() : open ? ctx.today() : null;
+        Long days = end == null || opened == null ? null : ChronoUnit.DAYS.between(opened.toLocalDate(), end);
+        return new Row(rs.getObject("task_id", UUID.class), rs.getObject("project_id", UUID.class),
+                rs.getString("code"), rs.getString("name"), district, ctx.district(district), department,
+                ctx.department(department), item, items,
+                items.stream().map(Labels::approvalItem).collect(Collectors.joining("、")), state,
+                Labels.taskState(state), opened, rs.getInt("time_limit_days"), RowContext.date(rs, "due_date"),
+                decided, days, rs.getBoolean("is_overdue"));
+    }
+}
