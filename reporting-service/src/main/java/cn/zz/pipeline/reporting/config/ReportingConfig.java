@@ -30,6 +30,9 @@ public interface ReportingConfig {
     /** The leaders' dashboard. */
     Dashboard dashboard();
 
+    /** The OC4IDS project package export. */
+    Oc4ids oc4ids();
+
     interface RankingGroup {
         /** Shown beside the rank, e.g. 六区. */
         String label();
@@ -44,6 +47,22 @@ public interface ReportingConfig {
 
         /** Realm URL the browser logs in at; defaults to the OIDC server the service verifies tokens against. */
         Optional<String> authServerUrl();
+    }
+
+    interface Oc4ids {
+        /**
+         * Project identifier prefix (OC4IDS {@code project.id} = prefix + project code). A publisher registers its
+         * own prefix with the OC4IDS helpdesk; the default is a placeholder until then.
+         */
+        @WithDefault("oc4ids-zzfgw-")
+        String prefix();
+
+        /** {@code publisher.name} of the package. */
+        @WithDefault("郑州市发展和改革委员会")
+        String publisherName();
+
+        /** {@code license} of the package: the canonical URI of the data's licence; none when absent. */
+        Optional<String> license();
     }
 
     /** The Chinese name of a district, or the code itself when it is not configured. */
