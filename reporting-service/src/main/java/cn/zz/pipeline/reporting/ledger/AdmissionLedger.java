@@ -2,6 +2,7 @@ package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.reporting.jdbc.Sql;
+import cn.zz.pipeline.reporting.stats.Figures;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.Row> {
 
-    static final int FIRST_MONTH = 2;
-    static final int LAST_MONTH = 12;
+    private static final int FIRST_MONTH = Figures.FIRST_MONTH;
+    private static final int LAST_MONTH = Figures.MONTHS - 1;
 
     static final List<Column> COLUMNS;
 

@@ -6,7 +6,7 @@ import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.reporting.web.DistrictScope;
+import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -62,7 +62,7 @@ public class LedgerResource {
                            @Context HttpHeaders headers) throws SQLException, IOException {
         Ledger ledger = Ledger.byPath(name).orElseThrow(() -> ApiException.notFound("台账 ledger", Params.cut(name)));
         boolean xlsx = xlsx(format, headers.getAcceptableMediaTypes());
-        String region = DistrictScope.region(district, user);
+        String region = Scope.district(user, district);
         LocalDate date = today.date();
         LedgerFilter filter = new LedgerFilter(region, Params.intParam("year", year, date.getYear(), 2000, 2100),
                 Params.enumParam("state", state, Labels.TaskState.class), Params.bool("overdue", overdue), date);

@@ -4,7 +4,7 @@ import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.reporting.web.DistrictScope;
+import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public class Oc4idsResource {
             + " stage")
     public Response oc4ids(@QueryParam("district") String district, @QueryParam("stage") String stage,
                            @Context UriInfo uri) {
-        String region = DistrictScope.region(district, user);
+        String region = Scope.district(user, district);
         Stage only = Params.enumParam("stage", stage, Stage.class);
         String packageUri = uri.getRequestUri().toString();
         StreamingOutput body = out -> {
