@@ -11,8 +11,11 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectDeclared;
+import cn.zz.pipeline.events.project.ProjectInProduction;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.events.project.ProjectStarted;
+import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 
@@ -37,12 +40,13 @@ final class Feed {
 
     /** A project with the facts that decide its report rows. */
     static final class Project {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         long sequence;
         ProjectSnapshot snapshot;
 
         Project(String name, String district, String park, String chain, String industry, Sector sector,
                 String projectType, boolean privateInvestment, String total) {
+            id = UUID.randomUUID();
             String code = "2023-" + district + "-01-" + projectType + "-" + String.format("%06d",
                     Math.abs(id.getMostSignificantBits() % 1_000_000));
             snapshot = new ProjectSnapshot(id, code, name, "郑州测试建设有限公司", "91410100MA44XXXX1X", district, park,
@@ -50,6 +54,16 @@ final class Feed {
                     new BigDecimal("100"), new BigDecimal("60000"), new BigDecimal("4000"), true, EiaCategory.REPORT_FORM,
                     privateInvestment, LocalDate.of(2022, 3, 1), LocalDate.of(2024, 12, 31), Stage.RESERVE, null,
                     List.of());
+        }
+
+        /** A project with its own code, construction type and planned dates (ledgers and exports show them). */
+        Project(String code, String name, String district, String park, String industry,
+                ConstructionType constructionType, String total, LocalDate plannedStart, LocalDate plannedProduction) {
+            id = UUID.randomUUID();
+            snapshot = new ProjectSnapshot(id, code, name, "郑州测试建设有限公司", "91410100MA44XXXX1X", district, park,
+                    "电子信息", industry, Sector.SECONDARY, constructionType, "01", new BigDecimal(total),
+                    new BigDecimal("100"), new BigDecimal("60000"), new BigDecimal("4000"), true, EiaCategory.REPORT_FORM,
+                    true, plannedStart, plannedProduction, Stage.RESERVE, null, List.of());
         }
 
         Project registered(LocalDate on) {
@@ -67,6 +81,28 @@ final class Feed {
             snapshot = withStage(snapshot, Stage.ADMITTED);
             send(this, at(on), new ProjectAdmitted(id, snapshot.code(), snapshot.district(), Stage.DECLARED, on,
                     UUID.randomUUID(), null, null));
+            return this;
+        }
+
+        Project started(LocalDate on) {
+            snapshot = withStage(snapshot, Stage.STARTED);
+            send(this, at(on), new ProjectStarted(id, snapshot.code(), snapshot.district(), Stage.ADMITTED, on, null,
+                    "staff"));
+            return this;
+        }
+
+        Project inProduction(LocalDate on) {
+            snapshot = withStage(snapshot, Stage.IN_PRODUCTION);
+            send(this, at(on), new ProjectInProduction(id, snapshot.code(), snapshot.district(), Stage.STARTED, on,
+                    null, "staff"));
+            return this;
+        }
+
+        Project withdrawn(LocalDate on, String reason) {
+            Stage from = snapshot.stage();
+            snapshot = withStage(snapshot, Stage.WITHDRAWN);
+            send(this, at(on), new ProjectWithdrawn(id, snapshot.code(), snapshot.district(), from, on, reason,
+                    "staff"));
             return this;
         }
 

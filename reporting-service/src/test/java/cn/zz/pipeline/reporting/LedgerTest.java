@@ -1,7 +1,14 @@
 package cn.zz.pipeline.reporting;
 
 import cn.zz.pipeline.events.ConstructionType;
+import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.events.approval.ApprovalTask;
+import cn.zz.pipeline.events.approval.CaseOpened;
+import cn.zz.pipeline.events.approval.TaskDecided;
+import cn.zz.pipeline.events.approval.TaskReturned;
+import cn.zz.pipeline.events.project.ProblemLogged;
+import cn.zz.pipeline.events.project.ProblemResolved;
+import cn.zz.pipeline.events.project.ProjectAssigned;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,11 +61,13 @@ class LedgerTest {
     static final String GONGYI = "410181";
     static final String XINMI = "410183";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final LocalDate TODAY = LocalDate.now(LedgerFeed.ZONE);
+    static final LocalDate TODAY = LocalDate.now(Feed.ZONE);
 
-    static LedgerFeed chip;
-    static LedgerFeed display;
-    static LedgerFeed withdrawn;
+    static final String CHIP = "2024-410181-01-01-000011";
+    static final String DISPLAY = "2025-410181-01-01-000022";
+    static final String FPC = "2025-410181-01-03-000033";
+    static final String OWNER = "郑州测试建设有限公司";
+    static boolean fed;
 
     @Inject
     AgroalDataSource dataSource;
@@ -69,23 +78,25 @@ class LedgerTest {
      * 威斯荻克 (withdrawn).
      */
     static synchronized void feed() {
-        if (chip != null) {
+        if (fed) {
             return;
         }
-        chip = new LedgerFeed("2024-410181-01-01-000011", "锐杰微 SIP 芯片封测", "郑州锐杰微科技有限公司", GONGYI,
-                "巩义市产业集聚区", "C3973", ConstructionType.NEW, "50000", LocalDate.of(2024, 3, 1),
-                LocalDate.of(2026, 6, 30))
-                .registered(LocalDate.of(2024, 1, 5)).declared(LocalDate.of(2024, 2, 1))
-                .admitted(LocalDate.of(2024, 3, 1)).started(LocalDate.of(2024, 4, 10))
-                .report(2024, 6, "3000").report(2024, 12, "6000").report(2025, 2, "1000").report(2025, 5, "4000")
-                .assigned("王副市长", List.of("市发改委", "自然资源局"));
-        chip.problem("LAND", "用地指标未落实", "NR", LocalDate.of(2025, 1, 10), LocalDate.of(2024, 12, 1));
-        UUID funding = chip.problem("FUNDING", "流动资金缺口", "NDRC", LocalDate.of(2025, 3, 1),
-                LocalDate.of(2024, 11, 1));
-        chip.resolved(funding, "已协调银行授信", LocalDate.of(2024, 12, 20));
+        Feed.Project chip = new Feed.Project(CHIP, "锐杰微 SIP 芯片封测", GONGYI, "巩义市产业集聚区", "C3973",
+                ConstructionType.NEW, "50000", LocalDate.of(2024, 3, 1), LocalDate.of(2026, 6, 30))
+                .admittedVia(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1))
+                .started(LocalDate.of(2024, 4, 10))
+                .report(2024, 6, "3000").report(2024, 12, "6000").report(2025, 2, "1000").report(2025, 5, "4000");
+        chip.event(Feed.at(TODAY), new ProjectAssigned(chip.id, "王副市长", List.of("市发改委", "自然资源局"), "staff"));
+        chip.event(Feed.at(LocalDate.of(2024, 12, 1)), new ProblemLogged(chip.id, UUID.randomUUID(), "LAND",
+                "用地指标未落实", "NR", LocalDate.of(2025, 1, 10), "staff"));
+        UUID funding = UUID.randomUUID();
+        chip.event(Feed.at(LocalDate.of(2024, 11, 1)), new ProblemLogged(chip.id, funding, "FUNDING", "流动资金缺口",
+                "NDRC", LocalDate.of(2025, 3, 1), "staff"));
+        chip.event(Feed.at(LocalDate.of(2024, 12, 20)), new ProblemResolved(chip.id, funding, "已协调银行授信",
+                LocalDate.of(2024, 12, 20), "staff"));
 
-        display = new LedgerFeed("2025-410181-01-01-000022", "华思光电 MiniLED", "河南华思光电有限公司", GONGYI, null,
-                "C3976", ConstructionType.EXPANSION, "12000", LocalDate.of(2025, 9, 1), LocalDate.of(2027, 6, 30))
+        Feed.Project display = new Feed.Project(DISPLAY, "华思光电 MiniLED", GONGYI, null, "C3976",
+                ConstructionType.EXPANSION, "12000", LocalDate.of(2025, 9, 1), LocalDate.of(2027, 6, 30))
                 .registered(LocalDate.of(2025, 6, 1)).declared(LocalDate.of(2025, 6, 15));
         ApprovalTask filing = new ApprovalTask(UUID.randomUUID(), "NDRC", "PROJECT_FILING", 3,
                 LocalDate.of(2025, 6, 18));
@@ -93,23 +104,29 @@ class LedgerTest {
                 LocalDate.of(2025, 7, 14), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"));
         ApprovalTask eia = new ApprovalTask(UUID.randomUUID(), "EE", "EIA_REPORT_FORM", 30,
                 LocalDate.of(2025, 7, 15));
-        UUID approvalCase = display.caseOpened(LocalDate.of(2025, 6, 15), List.of(filing, land, eia));
-        display.approved(approvalCase, filing, LocalDate.of(2025, 6, 17));
-        display.returned(approvalCase, eia, LocalDate.of(2025, 6, 20));
-        display.problem("UTILITIES", "双回路供电未接入", "HC", TODAY.plusDays(30), LocalDate.of(2025, 6, 20));
+        UUID approvalCase = UUID.randomUUID();
+        Feed.approval(display.id, Feed.at(LocalDate.of(2025, 6, 15)),
+                new CaseOpened(approvalCase, display.id, GONGYI, List.of(filing, land, eia)));
+        Feed.approval(display.id, Feed.at(LocalDate.of(2025, 6, 17)), new TaskDecided(approvalCase,
+                filing.taskId(), display.id, "NDRC", "PROJECT_FILING", Decision.APPROVE, "同意", "approver.ndrc"));
+        Feed.approval(display.id, Feed.at(LocalDate.of(2025, 6, 20)), new TaskReturned(approvalCase, eia.taskId(),
+                display.id, "EE", "EIA_REPORT_FORM", "请补充环评材料", "approver.ee"));
+        display.event(Feed.at(LocalDate.of(2025, 6, 20)), new ProblemLogged(display.id, UUID.randomUUID(),
+                "UTILITIES", "双回路供电未接入", "HC", TODAY.plusDays(30), "staff"));
 
-        withdrawn = new LedgerFeed("2025-410181-01-03-000033", "威斯荻克 FPC", "威斯荻克电子有限公司", GONGYI, null,
-                "C3982", ConstructionType.PURCHASE, "800", LocalDate.of(2025, 5, 1), null)
-                .registered(LocalDate.of(2025, 2, 1)).withdrawn(LocalDate.of(2025, 3, 1));
+        new Feed.Project(FPC, "威斯荻克 FPC", GONGYI, null, "C3982", ConstructionType.PURCHASE, "800",
+                LocalDate.of(2025, 5, 1), null)
+                .registered(LocalDate.of(2025, 2, 1)).withdrawn(LocalDate.of(2025, 3, 1), "建设单位放弃投资");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(page("progress", Map.of("year", "2025")).getString("items.find { it.code == '"
-                    + chip.code + "' }.taskForce")).isEqualTo("市发改委、自然资源局");
+            assertThat(page("progress", Map.of("year", "2025"))
+                    .getString("items.find { it.code == '" + CHIP + "' }.taskForce")).isEqualTo("市发改委、自然资源局");
             assertThat(page("procedures", Map.of()).getList("items.findAll { it.state == 'PENDING' }")).hasSize(1);
             assertThat(page("procedures", Map.of()).getList("items.findAll { it.state == 'RETURNED' }")).hasSize(1);
             assertThat(page("problems", Map.of()).getInt("summary.resolved")).isEqualTo(1);
             assertThat(page("problems", Map.of()).getInt("total")).isEqualTo(3);
         });
+        fed = true;
     }
 
     static JsonPath page(String ledger, Map<String, String> params) {
@@ -130,10 +147,10 @@ class LedgerTest {
         assertThat(p.getInt("total")).isEqualTo(2);
         assertThat(p.getInt("page")).isEqualTo(1);
         assertThat(p.getInt("size")).isEqualTo(50);
-        assertThat(p.getList("items.code")).containsExactly(chip.code, display.code).doesNotContain(withdrawn.code);
-        String a = "items.find { it.code == '" + chip.code + "' }.";
+        assertThat(p.getList("items.code")).containsExactly(CHIP, DISPLAY).doesNotContain(FPC);
+        String a = "items.find { it.code == '" + CHIP + "' }.";
         assertThat(p.getString(a + "name")).isEqualTo("锐杰微 SIP 芯片封测");
-        assertThat(p.getString(a + "ownerName")).isEqualTo("郑州锐杰微科技有限公司");
+        assertThat(p.getString(a + "ownerName")).isEqualTo(OWNER);
         assertThat(p.getString(a + "districtLabel")).isEqualTo("巩义市");
         assertThat(p.getString(a + "park")).isEqualTo("巩义市产业集聚区");
         assertThat(p.getString(a + "stage")).isEqualTo("STARTED");
@@ -147,7 +164,7 @@ class LedgerTest {
         assertThat(decimal(p, a + "cumulativeCompleted")).isEqualByComparingTo("10000");
         assertThat(decimal(p, a + "completionRate")).isEqualByComparingTo("20.0");
         assertThat(p.getString(a + "leader")).isEqualTo("王副市长");
-        String b = "items.find { it.code == '" + display.code + "' }.";
+        String b = "items.find { it.code == '" + DISPLAY + "' }.";
         assertThat(p.getString(b + "stageLabel")).isEqualTo("申报");
         assertThat(p.getString(b + "yearCompleted")).isNull();
         assertThat(p.getString(b + "completionRate")).isNull();
@@ -158,7 +175,7 @@ class LedgerTest {
         assertThat(decimal(lastYear, a + "completionRate")).isEqualByComparingTo("12.0");
 
         JsonPath second = page("progress", Map.of("year", "2025", "size", "1", "page", "2"));
-        assertThat(second.getList("items.code")).containsExactly(display.code);
+        assertThat(second.getList("items.code")).containsExactly(DISPLAY);
         assertThat(second.getInt("total")).isEqualTo(2);
     }
 
@@ -167,7 +184,7 @@ class LedgerTest {
         feed();
         JsonPath p = page("procedures", Map.of());
         assertThat(p.getInt("total")).isEqualTo(3);
-        assertThat(p.getList("items.code")).containsOnly(display.code);
+        assertThat(p.getList("items.code")).containsOnly(DISPLAY);
         String filing = "items.find { it.department == 'NDRC' }.";
         assertThat(p.getString(filing + "departmentLabel")).isEqualTo("发展和改革委员会");
         assertThat(p.getString(filing + "itemLabel")).isEqualTo("项目立项（审批/核准/备案）");
@@ -206,7 +223,7 @@ class LedgerTest {
         assertThat(decimal(p, "summary.resolutionRate")).isEqualByComparingTo("33.3");
         String land = "items.find { it.category == 'LAND' }.";
         assertThat(p.getString(land + "categoryLabel")).isEqualTo("土地");
-        assertThat(p.getString(land + "code")).isEqualTo(chip.code);
+        assertThat(p.getString(land + "code")).isEqualTo(CHIP);
         assertThat(p.getString(land + "departmentLabel")).isEqualTo("自然资源和规划局");
         assertThat(p.getString(land + "statusLabel")).isEqualTo("已超期");
         String funding = "items.find { it.category == 'FUNDING' }.";
@@ -224,13 +241,13 @@ class LedgerTest {
     void admissionShowsWhatDeclaredProjectsLackAndTheMonthlyFiguresOfAdmittedOnes() {
         feed();
         JsonPath p = page("admission", Map.of("year", "2025"));
-        assertThat(p.getList("items.code")).containsExactly(chip.code, display.code);
-        String b = "items.find { it.code == '" + display.code + "' }.";
+        assertThat(p.getList("items.code")).containsExactly(CHIP, DISPLAY);
+        String b = "items.find { it.code == '" + DISPLAY + "' }.";
         assertThat(p.getString(b + "stageLabel")).isEqualTo("申报");
         assertThat(p.getString(b + "declaredOn")).isEqualTo("2025-06-15");
         assertThat(p.getString(b + "missingApprovals")).isEqualTo("生态环境局（补正中）、自然资源和规划局（待审批）");
         assertThat(p.getList(b + "figures")).isEmpty();
-        String a = "items.find { it.code == '" + chip.code + "' }.";
+        String a = "items.find { it.code == '" + CHIP + "' }.";
         assertThat(p.getString(a + "admittedOn")).isEqualTo("2024-03-01");
         assertThat(p.getString(a + "missingApprovals")).isNull();
         assertThat(p.getList(a + "figures.month")).containsExactly(2, 5);
@@ -251,7 +268,7 @@ class LedgerTest {
                 "累计完成投资（万元）", "完成率", "分包领导", "专班");
         assertThat(rows).hasSize(3);
         Row a = rows.get(1);
-        assertThat(a.getCellText(0)).isEqualTo(chip.code);
+        assertThat(a.getCellText(0)).isEqualTo(CHIP);
         assertThat(a.getCellText(3)).isEqualTo("巩义市");
         assertThat(a.getCellText(6)).isEqualTo("开工");
         assertThat(number(a, 7, "#,##0.00")).isEqualByComparingTo("50000");

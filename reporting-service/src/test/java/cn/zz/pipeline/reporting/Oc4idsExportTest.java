@@ -31,14 +31,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The OC4IDS export of projects in every stage of 410185 登封市 (used by no other test), fed through Kafka, checked
+ * The OC4IDS export of projects in every stage of 410182 荥阳市 (used by no other test), fed through Kafka, checked
  * against the OC4IDS 0.9.3 package schema in src/test/resources/oc4ids (its reference to the project schema is
  * mapped there too: nothing is fetched).
  */
 @QuarkusTest
 class Oc4idsExportTest {
 
-    static final String DENGFENG = "410185";
+    static final String XINGYANG = "410182";
     static final String SCHEMA_BASE = "https://standard.open-contracting.org/infrastructure/schema/0__9__3/";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,16 +49,14 @@ class Oc4idsExportTest {
             .getSchema(SchemaLocation.of(SCHEMA_BASE + "project-package-schema.json"),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).typeLoose(false).build());
 
-    static final Map<String, LedgerFeed> PROJECTS = new HashMap<>();
+    static final Map<String, Feed.Project> PROJECTS = new HashMap<>();
 
     /** One project per stage; the started one has reported figures of 2025. */
     static synchronized void feed() {
         if (!PROJECTS.isEmpty()) {
             return;
         }
-        LocalDate start = LocalDate.of(2025, 3, 1);
-        LocalDate production = LocalDate.of(2026, 6, 30);
-        PROJECTS.put("RESERVE", project("000101", "登封市智慧物流园", "G5951", ConstructionType.NEW, "3000")
+        PROJECTS.put("RESERVE", project("000101", "荥阳市智慧物流园", "G5951", ConstructionType.NEW, "3000")
                 .registered(LocalDate.of(2025, 1, 10)));
         PROJECTS.put("DECLARED", project("000102", "郑州轻研合金技改项目", "C3216", ConstructionType.RENOVATION, "8000")
                 .registered(LocalDate.of(2025, 1, 10)).declared(LocalDate.of(2025, 2, 1)));
@@ -67,33 +65,37 @@ class Oc4idsExportTest {
                 .admitted(LocalDate.of(2025, 2, 20)));
         PROJECTS.put("STARTED", project("000104", "郑州沃德超硬材料", "C3099", ConstructionType.NEW, "20000.5")
                 .registered(LocalDate.of(2024, 11, 1)).declared(LocalDate.of(2024, 12, 1))
-                .admitted(LocalDate.of(2025, 1, 5)).started(start)
+                .admitted(LocalDate.of(2025, 1, 5)).started(LocalDate.of(2025, 3, 1))
                 .report(2025, 2, "1200.5").report(2025, 6, "5000"));
-        PROJECTS.put("IN_PRODUCTION", project("000105", "登封市污水处理厂提标", "N7721", ConstructionType.NEW, "6000")
+        PROJECTS.put("IN_PRODUCTION", project("000105", "荥阳市污水处理厂提标", "N7721", ConstructionType.NEW, "6000")
                 .registered(LocalDate.of(2024, 2, 1)).declared(LocalDate.of(2024, 3, 1))
                 .admitted(LocalDate.of(2024, 4, 1)).started(LocalDate.of(2024, 5, 1))
                 .inProduction(LocalDate.of(2025, 5, 18)));
         PROJECTS.put("WITHDRAWN", project("000106", "格泰制冷设备购置", "C3464", ConstructionType.PURCHASE, "900")
-                .registered(LocalDate.of(2025, 1, 10)).withdrawn(LocalDate.of(2025, 4, 1)));
+                .registered(LocalDate.of(2025, 1, 10)).withdrawn(LocalDate.of(2025, 4, 1), "建设单位放弃投资"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode pkg = export(Map.of());
             assertThat(pkg.get("projects")).hasSize(6);
-            JsonNode started = project(pkg, PROJECTS.get("STARTED").code);
+            JsonNode started = project(pkg, code("STARTED"));
             assertThat(started.get("status").asText()).isEqualTo("implementation");
             assertThat(started.path("metrics").path(0).path("observations")).hasSize(2);
-            assertThat(project(pkg, PROJECTS.get("IN_PRODUCTION").code).get("status").asText()).isEqualTo("completion");
-            assertThat(project(pkg, PROJECTS.get("WITHDRAWN").code).get("status").asText()).isEqualTo("cancelled");
+            assertThat(project(pkg, code("IN_PRODUCTION")).get("status").asText()).isEqualTo("completion");
+            assertThat(project(pkg, code("WITHDRAWN")).get("status").asText()).isEqualTo("cancelled");
         });
     }
 
-    private static LedgerFeed project(String serial, String name, String industry, ConstructionType type,
-                                      String total) {
-        return new LedgerFeed("2025-" + DENGFENG + "-01-01-" + serial, name, "登封市测试建设有限公司", DENGFENG,
-                "登封市产业集聚区", industry, type, total, LocalDate.of(2025, 3, 1), LocalDate.of(2026, 6, 30));
+    private static Feed.Project project(String serial, String name, String industry, ConstructionType type,
+                                        String total) {
+        return new Feed.Project("2025-" + XINGYANG + "-01-01-" + serial, name, XINGYANG, "荥阳市产业集聚区", industry,
+                type, total, LocalDate.of(2025, 3, 1), LocalDate.of(2026, 6, 30));
+    }
+
+    static String code(String stage) {
+        return PROJECTS.get(stage).snapshot.code();
     }
 
     static JsonNode export(Map<String, String> params) throws IOException {
-        Response r = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", DENGFENG)
+        Response r = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", XINGYANG)
                 .queryParams(params).get("/api/exports/oc4ids");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
@@ -129,13 +131,13 @@ class Oc4idsExportTest {
         assertThat(pkg.get("publishedDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
 
         Map<String, String> statuses = new HashMap<>();
-        PROJECTS.forEach((stage, p) -> statuses.put(stage, project(pkg, p.code).get("status").asText()));
+        PROJECTS.forEach((stage, p) -> statuses.put(stage, project(pkg, p.snapshot.code()).get("status").asText()));
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("RESERVE", "identification",
                 "DECLARED", "preparation", "ADMITTED", "preparation", "STARTED", "implementation",
                 "IN_PRODUCTION", "completion", "WITHDRAWN", "cancelled"));
 
         Map<String, String> types = new HashMap<>();
-        PROJECTS.forEach((stage, p) -> types.put(stage, project(pkg, p.code).path("type").asText(null)));
+        PROJECTS.forEach((stage, p) -> types.put(stage, project(pkg, p.snapshot.code()).path("type").asText(null)));
         assertThat(types).containsEntry("DECLARED", "rehabilitation").containsEntry("ADMITTED", "expansion")
                 .containsEntry("STARTED", "construction").containsEntry("WITHDRAWN", null);
     }
@@ -143,9 +145,9 @@ class Oc4idsExportTest {
     @Test
     void aProjectCarriesItsCodeBudgetPartiesAndFinancialProgressInCny() throws IOException {
         feed();
-        LedgerFeed s = PROJECTS.get("STARTED");
-        JsonNode p = project(export(Map.of()), s.code);
-        assertThat(p.get("id").asText()).isEqualTo("oc4ids-zzfgw-" + s.code);
+        String started = code("STARTED");
+        JsonNode p = project(export(Map.of()), started);
+        assertThat(p.get("id").asText()).isEqualTo("oc4ids-zzfgw-" + started);
         assertThat(p.get("identifiers")).hasSize(1);
         assertThat(p.path("identifiers").path(0).path("scheme").asText()).isEqualTo("CN-PROJECT-CODE");
         assertThat(p.get("title").asText()).isEqualTo("郑州沃德超硬材料");
@@ -155,13 +157,13 @@ class Oc4idsExportTest {
         assertThat(p.path("period").path("startDate").asText()).isEqualTo("2025-03-01T00:00:00+08:00");
         assertThat(p.path("period").path("endDate").asText()).isEqualTo("2026-06-30T00:00:00+08:00");
         assertThat(p.path("additionalClassifications").path(0).path("id").asText()).isEqualTo("C3099");
-        assertThat(p.path("locations").path(0).path("address").path("locality").asText()).isEqualTo("登封市");
+        assertThat(p.path("locations").path(0).path("address").path("locality").asText()).isEqualTo("荥阳市");
 
         List<String> roles = new ArrayList<>();
         p.get("parties").forEach(party -> roles.add(party.path("name").asText() + ":" + party.path("roles")));
-        assertThat(roles).containsExactlyInAnyOrder("登封市人民政府:[\"publicAuthority\"]",
-                "登封市测试建设有限公司:[\"funder\"]");
-        assertThat(p.path("publicAuthority").path("id").asText()).isEqualTo("district-" + DENGFENG);
+        assertThat(roles).containsExactlyInAnyOrder("荥阳市人民政府:[\"publicAuthority\"]",
+                "郑州测试建设有限公司:[\"funder\"]");
+        assertThat(p.path("publicAuthority").path("id").asText()).isEqualTo("district-" + XINGYANG);
 
         JsonNode metric = p.path("metrics").path(0);
         assertThat(metric.get("id").asText()).isEqualTo("financialProgress");
@@ -174,11 +176,11 @@ class Oc4idsExportTest {
         assertThat(observations.path(1).path("value").path("amount").decimalValue()).isEqualByComparingTo("50000000");
         assertThat(observations.path(1).path("value").path("currency").asText()).isEqualTo("CNY");
 
-        JsonNode produced = project(export(Map.of()), PROJECTS.get("IN_PRODUCTION").code);
+        JsonNode produced = project(export(Map.of()), code("IN_PRODUCTION"));
         assertThat(produced.path("completion").path("endDate").asText()).isEqualTo("2025-05-18T00:00:00+08:00");
         assertThat(produced.path("sector").path(0).asText()).isEqualTo("waterAndWaste");
         assertThat(produced.has("metrics")).as("no figures, no metrics").isFalse();
-        assertThat(project(export(Map.of()), PROJECTS.get("RESERVE").code).path("sector").path(0).asText())
+        assertThat(project(export(Map.of()), code("RESERVE")).path("sector").path(0).asText())
                 .isEqualTo("transport");
     }
 
@@ -189,9 +191,9 @@ class Oc4idsExportTest {
         assertThat(started.get("projects")).hasSize(1);
         assertThat(PACKAGE_SCHEMA.validate(started)).isEmpty();
 
-        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", DENGFENG)
+        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", XINGYANG)
                 .get("/api/exports/oc4ids").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", Tokens.bearer("leader.city")).queryParam("district", DENGFENG)
+        given().header("Authorization", Tokens.bearer("leader.city")).queryParam("district", XINGYANG)
                 .get("/api/exports/oc4ids").then().statusCode(200);
         given().get("/api/exports/oc4ids").then().statusCode(401);
         given().header("Authorization", Tokens.bearer("admin")).queryParam("stage", "BUILT")
