@@ -1,11 +1,13 @@
 package cn.zz.pipeline.reporting.ledger;
 
+import cn.zz.pipeline.reporting.problems.ProblemReportResource;
+
 import java.util.Map;
 
 /**
  * Chinese labels of the codes the ledgers show, besides those with a home elsewhere (districts and departments:
- * {@code ReportingConfig}; stages and sectors: their enums in the event contract). Unknown codes are shown as they
- * are.
+ * {@code ReportingConfig}; stages and sectors: their enums in the event contract; problem categories: the problem
+ * report). Unknown codes are shown as they are.
  */
 public final class Labels {
 
@@ -45,10 +47,6 @@ public final class Labels {
         }
     }
 
-    private static final Map<String, String> PROBLEM_CATEGORIES = Map.of(
-            "LAND", "土地", "FUNDING", "资金", "PROCEDURE", "手续", "UTILITIES", "水电", "FINANCING", "融资",
-            "LABOUR", "用工", "OTHER", "其他");
-
     /** The approval items of approval-service's default rule table. */
     private static final Map<String, String> APPROVAL_ITEMS = Map.of(
             "PROJECT_FILING", "项目立项（审批/核准/备案）",
@@ -71,7 +69,7 @@ public final class Labels {
     }
 
     public static String problemCategory(String code) {
-        return code == null ? null : PROBLEM_CATEGORIES.getOrDefault(code, code);
+        return code == null ? null : ProblemReportResource.CATEGORY_LABELS.getOrDefault(code, code);
     }
 
     public static String approvalItem(String code) {
