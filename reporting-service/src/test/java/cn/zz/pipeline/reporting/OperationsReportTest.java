@@ -100,7 +100,9 @@ class OperationsReportTest {
         UUID nr = UUID.randomUUID();
         UUID ee = UUID.randomUUID();
         UUID hc = UUID.randomUUID();
-        Instant opened = Instant.now().minus(4, ChronoUnit.DAYS);
+        // Whole seconds: PostgreSQL rounds opened_at to microseconds, and a nanosecond rounded up would make the
+        // 50 h below 49.99… h, i.e. 49 whole hours (2.0 days instead of 2.1).
+        Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(4, ChronoUnit.DAYS);
         Feed.approval(q.id, opened, new CaseOpened(caseId, q.id, d, List.of(
                 new ApprovalTask(ndrc, "NDRC", "PROJECT_FILING", 3, today.minusDays(1)),
                 new ApprovalTask(nr, "NR", "LAND_PRE_APPROVAL", 20, today.plusDays(10),
