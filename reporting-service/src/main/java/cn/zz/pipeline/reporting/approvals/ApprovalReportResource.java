@@ -28,8 +28,7 @@ import java.util.UUID;
 
 /**
  * Approval lead time per department (case opened → task decided: median and p90 in days, from the hour histogram),
- * open and overdue tasks, and the most overdue ones. A task is overdue when approval-service announced it so, or
- * when it waits for a decision (PENDING, clock running) past its due date; a returned task's clock is stopped.
+ * open and overdue tasks ({@link Overdue}), and the most overdue ones.
  */
 @Path("/api/reports/approvals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,10 +77,10 @@ public class ApprovalReportResource {
         }
         Map<String, long[]> open = new TreeMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("select department, count(*),"
-                        + " count(*) filter (where overdue or (state = 'PENDING' and due_date < ?2))"
-                        + " from approval_task_view where state in ('PENDING', 'RETURNED') and district like ?1"
-                        + " group by department")
+        List<Object[]> counts = em.createNativeQuery("select t.department, count(*),"
+                        + " count(*) filter (where " + Overdue.condition("?2") + ")"
+                        + " from approval_task_view t where t.state in ('PENDING', 'RETURNED') and t.district like ?1"
+                        + " group by t.department")
                 .setParameter(1, Scope.like(scope)).setParameter(2, now).getResultList();
         for (Object[] r : counts) {
             open.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
@@ -104,7 +103,7 @@ public class ApprovalReportResource {
                         + " t.department, t.item, t.due_date, t.escalated_to from approval_task_view t"
                         + " left join project_view p on p.project_id = t.project_id"
                         + " where t.state in ('PENDING', 'RETURNED') and t.district like ?1"
-                        + " and (t.overdue or (t.state = 'PENDING' and t.due_date < ?2))"
+                        + " and " + Overdue.condition("?2")
                         + " order by t.due_date, t.task_id limit " + LIST_LIMIT)
                 .setParameter(1, Scope.like(scope)).setParameter(2, now).getResultList();
         List<OverdueTask> overdue = new ArrayList<>();

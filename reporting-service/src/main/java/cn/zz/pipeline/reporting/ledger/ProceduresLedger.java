@@ -28,7 +28,7 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
             new Column("用时（自然日）", Column.Format.INTEGER, 12), Column.text("是否超期", 9));
 
     /** Overdue as the ledger counts it; takes today as its one parameter. */
-    private static final String OVERDUE = "(t.overdue or (t.state = 'PENDING' and t.due_date < ?))";
+    private static final String OVERDUE = cn.zz.pipeline.reporting.approvals.Overdue.condition("?");
 
     /**
      * @param items every item code the task covers (at least {@code item})
