@@ -1,0 +1,248 @@
+package cn.zz.pipeline.reporting.projection;
+
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.approval.ApprovalTask;
+import cn.zz.pipeline.events.approval.CaseApproved;
+import cn.zz.pipeline.events.approval.CaseOpened;
+import cn.zz.pipeline.events.approval.CaseRejected;
+import cn.zz.pipeline.events.approval.TaskDecided;
+import cn.zz.pipeline.events.approval.TaskOverdue;
+import cn.zz.pipeline.events.approval.TaskResubmitted;
+import cn.zz.pipeline.events.approval.TaskReturned;
+import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.ProblemLogged;
+import cn.zz.pipeline.events.project.ProblemResolved;
+import cn.zz.pipeline.events.project.ProjectAdmitted;
+import cn.zz.pipeline.events.project.ProjectAssigned;
+import cn.zz.pipeline.events.project.ProjectDeclared;
+import cn.zz.pipeline.events.project.ProjectInProduction;
+import cn.zz.pipeline.events.project.ProjectRegistered;
+import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
+import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.events.project.ProjectStarted;
+import cn.zz.pipeline.events.project.ProjectUpdated;
+import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import cn.zz.pipeline.platform.consumer.BatchEventHandler;
+import cn.zz.pipeline.platform.consumer.PermanentEventException;
+import cn.zz.pipeline.platform.time.Today;
+import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.stats.Figures;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The read models of reporting-service, fed by both topics, a whole poll per transaction. Project events update
+ * project_view, the reported figures and the aggregates in memory and write them at the end of the batch; approval
+ * and problem events, fewer, are written as they come ({@link ApprovalRows}, {@link ProblemRows}).
+ *
+ * <p>Idempotent and in order per project without processed-event records: a project event whose {@code sequence}
+ * is not above project_view's {@code last_sequence} was applied already (or is older) and is skipped; approval
+ * events likewise against approval_stream. Both positions are written in the batch's transaction.
+ */
+@ApplicationScoped
+public class ReportingProjection implements BatchEventHandler {
+
+    public static final String NAME = "reporting";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Cells cells;
+
+    @Inject
+    Today today;
+
+    @Inject
+    ReportingConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.PROJECT_EVENTS, Topics.APPROVAL_EVENTS);
+    }
+
+    @Override
+    public int maxBatch() {
+        return config.batchSize();
+    }
+
+    @Override
+    public void handleBatch(List<EventEnvelope> events) {
+        Timer.Sample sample = Timer.start(registry);
+        try (Connection c = dataSource.getConnection()) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (EventEnvelope e : events) {
+                if (!isApproval(e)) {
+                    ids.add(UUID.fromString(e.subject()));
+                }
+            }
+            ProjectStore store = new ProjectStore(c);
+            store.load(ids);
+            Aggregates aggregates = new Aggregates();
+            ApprovalRows approvals = new ApprovalRows(c);
+            ProblemRows problems = new ProblemRows(c);
+            int skipped = 0;
+            for (EventEnvelope e : events) {
+                boolean applied = isApproval(e) ? approvals.apply(e, store)
+                        : applyProject(e, store, aggregates, problems, approvals);
+                if (!applied) {
+                    skipped++;
+                }
+            }
+            store.flush();
+            aggregates.flush(c);
+            approvals.close();
+            problems.close();
+            if (skipped > 0) {
+                registry.counter("pipeline.reporting.events.skipped").increment(skipped);
+            }
+            // Freshness of the newest event of the batch: event time → visible (commit follows at once).
+            Instant newest = events.get(events.size() - 1).time();
+            registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            sample.stop(registry.timer("pipeline.reporting.batch"));
+        }
+    }
+
+    private static boolean isApproval(EventEnvelope e) {
+        return e.type().startsWith("pipeline.approval.");
+    }
+
+    /** Applies one project event; false when it was a duplicate or older than what the view holds. */
+    private boolean applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
+                                 ApprovalRows approvals) throws SQLException {
+        UUID id = UUID.fromString(event.subject());
+        ProjectState p = store.get(id);
+        Object data = event.data();
+        if (p != null && event.sequence() <= p.lastSequence) {
+            return false;
+        }
+        if (p == null) {
+            ProjectSnapshot snapshot = data instanceof ProjectRegistered r ? r.project()
+                    : data instanceof ProjectDeclared d ? d.project()
+                    : data instanceof ProjectUpdated u ? u.project() : null;
+            if (snapshot == null) {
+                throw new PermanentEventException("unknown project " + id + ": its registration was never received");
+            }
+            p = store.create(id);
+            p.facts(snapshot);
+            p.stage = snapshot.stage();
+            p.registeredOn = today.dateOf(event.time());
+            p.cellId = cells.id(Cells.Key.of(p));
+            agg.stage(p.district, p.stage.name(), 1, p.totalInvestment, p.registeredOn);
+        }
+        p.lastSequence = event.sequence();
+        p.dirty = true;
+        LocalDate eventDay = today.dateOf(event.time());
+        if (data instanceof ProjectRegistered r) {
+            refacts(p, r.project(), agg, eventDay);
+        } else if (data instanceof ProjectUpdated u) {
+            refacts(p, u.project(), agg, eventDay);
+        } else if (data instanceof ProjectDeclared d) {
+            refacts(p, d.project(), agg, eventDay);
+            move(p, Stage.DECLARED, d.date(), agg);
+            p.declaredOn = d.date();
+        } else if (data instanceof ProjectAdmitted a) {
+            move(p, Stage.ADMITTED, a.date(), agg);
+            p.admittedOn = a.date();
+        } else if (data instanceof ProjectStarted s) {
+            move(p, Stage.STARTED, s.date(), agg);
+            p.startedOn = s.date();
+        } else if (data instanceof ProjectInProduction ip) {
+            move(p, Stage.IN_PRODUCTION, ip.date(), agg);
+            p.productionOn = ip.date();
+        } else if (data instanceof ProjectWithdrawn w) {
+            move(p, Stage.WITHDRAWN, w.date(), agg);
+            p.withdrawnOn = w.date();
+            approvals.cancelOpen(id, event.time());
+        } else if (data instanceof ProjectReturnedToReserve r) {
+            move(p, Stage.RESERVE, r.date(), agg);
+            p.returnedOn = r.date();
+        } else if (data instanceof InvestmentReported r) {
+            report(p, r, event.time(), store, agg);
+        } else if (data instanceof ProjectAssigned a) {
+            p.leader = a.leader();
+            p.taskForce = a.taskForce().isEmpty() ? null : String.join("、", a.taskForce());
+        } else if (data instanceof ProblemLogged l) {
+            problems.logged(p, l, eventDay);
+        } else if (data instanceof ProblemResolved r) {
+            problems.resolved(r);
+        }
+        return true;
+    }
+
+    /** New facts: the funnel and the statistics follow a change of district, investment or classification. */
+    private void refacts(ProjectState p, ProjectSnapshot s, Aggregates agg, LocalDate day) {
+        String oldDistrict = p.district;
+        BigDecimal oldInvestment = p.totalInvestment;
+        Integer oldCell = p.cellId;
+        p.facts(s);
+        if (!oldDistrict.equals(p.district) || oldInvestment.compareTo(p.totalInvestment) != 0) {
+            agg.stage(oldDistrict, p.stage.name(), -1, oldInvestment, day);
+            agg.stage(p.district, p.stage.name(), 1, p.totalInvestment, day);
+        }
+        p.cellId = cells.id(Cells.Key.of(p));
+        if (oldCell != null && !oldCell.equals(p.cellId)) {
+            p.figures.forEach((year, reported) -> {
+                BigDecimal[] d = Figures.deltas(reported);
+                for (int m = Figures.FIRST_MONTH; m < Figures.MONTHS; m++) {
+                    agg.delta(year, m, oldCell, d[m].negate());
+                    agg.delta(year, m, p.cellId, d[m]);
+                }
+            });
+        }
+    }
+
+    /** Leaves the current stage and enters {@code to} on {@code date}, counting the time spent in between. */
+    private void move(ProjectState p, Stage to, LocalDate date, Aggregates agg) {
+        LocalDate entered = p.enteredCurrentStage();
+        if (entered != null && date != null && to != Stage.WITHDRAWN && to != Stage.RESERVE
+                && p.stage.ordinal() + 1 == to.ordinal()) {
+            agg.interval(p.district, p.stage.name(), to.name(), (int) ChronoUnit.DAYS.between(entered, date));
+        }
+        agg.stage(p.district, p.stage.name(), -1, p.totalInvestment, date);
+        agg.stage(p.district, to.name(), 1, p.totalInvestment, date);
+        p.stage = to;
+    }
+
+    private void report(ProjectState p, InvestmentReported r, Instant at, ProjectStore store, Aggregates agg) {
+        if (r.month() < Figures.FIRST_MONTH || r.month() >= Figures.MONTHS) {
+            throw new PermanentEventException("investment period " + r.period() + " is not a statistics period");
+        }
+        BigDecimal[] reported = p.figures.computeIfAbsent(r.year(), y -> new BigDecimal[Figures.MONTHS]);
+        BigDecimal[] before = Figures.deltas(reported);
+        reported[r.month()] = r.amount();
+        BigDecimal[] after = Figures.deltas(reported);
+        for (int m = Figures.FIRST_MONTH; m < Figures.MONTHS; m++) {
+            agg.delta(r.year(), m, p.cellId, after[m].subtract(before[m]));
+        }
+        store.figureChanged(p, r.year(), r.month(), at);
+    }
+}

@@ -1,0 +1,271 @@
+package cn.zz.pipeline.reporting.stats;
+
+import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.web.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Year-to-date investment, the comparable base, growth, share, contribution and rank. Reads only the aggregates
+ * (stat_cell × investment_delta: a few rows per cell and month) and restated_base, never the per-project figures.
+ *
+ * <p>Base = the same period last year, summed the same way; where admin set a restated base (同口径) for a district
+ * and category, it replaces that district's summed figure. Restated bases exist per district and category, so they
+ * apply to the district and category rows and to the total; park, chain and industry rows use the summed base.
+ */
+@ApplicationScoped
+public class InvestmentStats {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReportingConfig config;
+
+    public record Row(String key, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base, BigDecimal growth,
+                      BigDecimal share, BigDecimal contribution, Integer rank, boolean restated) {
+    }
+
+    public record Report(int year, int month, String period, String periodLabel, String by, String district,
+                         String unit, List<Row> rows, Row total) {
+    }
+
+    /** Summed YTD of one district, total and per category. */
+    static final class Amounts {
+        final Map<Category, BigDecimal> byCategory = new EnumMap<>(Category.class);
+        final Map<Category, Boolean> restated = new EnumMap<>(Category.class);
+
+        BigDecimal get(Category c) {
+            return byCategory.getOrDefault(c, BigDecimal.ZERO);
+        }
+    }
+
+    public Report report(Period period, String scope, Dimension by) {
+        Map<String, Amounts> current = byDistrict(period, scope);
+        Map<String, Amounts> base = withRestated(byDistrict(period.sameLastYear(), scope), period.sameLastYear(), scope);
+        BigDecimal totalYtd = sum(current, Category.ALL);
+        BigDecimal totalBase = sum(base, Category.ALL);
+        List<Row> rows = new ArrayList<>();
+        if (by == Dimension.DISTRICT) {
+            for (String d : new TreeSet<>(union(current, base))) {
+                Amounts cur = current.getOrDefault(d, new Amounts());
+                Amounts b = base.getOrDefault(d, new Amounts());
+                rows.add(row(d, config.districtLabel(d), cur.get(Category.ALL), b.get(Category.ALL), totalYtd, totalBase,
+                        b.restated.getOrDefault(Category.ALL, false)));
+            }
+        } else if (by == Dimension.CATEGORY) {
+            for (Category c : Category.values()) {
+                if (c == Category.ALL) {
+                    continue;
+                }
+                boolean restated = base.values().stream().anyMatch(a -> a.restated.getOrDefault(c, false));
+                rows.add(row(c.name(), c.label(), sum(current, c), sum(base, c), totalYtd, totalBase, restated));
+            }
+        } else {
+            Map<String, BigDecimal> cur = byKey(period, scope, by);
+            Map<String, BigDecimal> b = byKey(period.sameLastYear(), scope, by);
+            TreeSet<String> keys = new TreeSet<>(cur.keySet());
+            keys.addAll(b.keySet());
+            for (String k : keys) {
+                rows.add(row(k, by.label(k), cur.getOrDefault(k, BigDecimal.ZERO), b.getOrDefault(k, BigDecimal.ZERO),
+                        totalYtd, totalBase, false));
+            }
+        }
+        rows = ranked(rows, by == Dimension.DISTRICT);
+        boolean anyRestated = base.values().stream().anyMatch(a -> a.restated.getOrDefault(Category.ALL, false));
+        Row total = row("total", "合计", totalYtd, totalBase, totalYtd, totalBase, anyRestated);
+        return new Report(period.year(), period.month(), period.code(), period.label(), by.name().toLowerCase(), scope,
+                "万元", rows, new Row(total.key(), total.label(), total.ytd(), total.ytdYi(), total.base(),
+                total.growth(), total.share(), total.contribution(), null, total.restated()));
+    }
+
+    /** The total of each month 1-2月 … 1-{month}月 of a year with its base (restated where set). */
+    public List<Row> monthly(int year, int lastMonth, String scope) {
+        List<Row> out = new ArrayList<>();
+        Map<Integer, Map<String, BigDecimal>> cur = cumulativeByMonth(year, lastMonth, scope);
+        Map<Integer, Map<String, BigDecimal>> prev = cumulativeByMonth(year - 1, lastMonth, scope);
+        for (int m = Figures.FIRST_MONTH; m <= lastMonth; m++) {
+            Map<String, BigDecimal> c = cur.getOrDefault(m, Map.of());
+            Map<String, BigDecimal> p = new HashMap<>(prev.getOrDefault(m, Map.of()));
+            boolean restated = false;
+            for (Object[] r : restatedRows(new Period(year - 1, m), scope)) {
+                if (Category.ALL.name().equals(r[1])) {
+                    p.put((String) r[0], (BigDecimal) r[2]);
+                    restated = true;
+                }
+            }
+            BigDecimal ytd = c.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal base = p.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            out.add(row(String.valueOf(m), "1-" + m + "月", ytd, base, ytd, base, restated));
+        }
+        return out;
+    }
+
+    private Map<Integer, Map<String, BigDecimal>> cumulativeByMonth(int year, int lastMonth, String scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.district, d.month, sum(d.amount) from investment_delta d"
+                        + " join stat_cell c on c.id = d.cell_id where d.year = ?1 and d.month <= ?2 and c.district like ?3"
+                        + " group by c.district, d.month order by d.month")
+                .setParameter(1, year).setParameter(2, lastMonth).setParameter(3, Scope.like(scope)).getResultList();
+        Map<String, BigDecimal[]> perDistrict = new TreeMap<>();
+        for (Object[] r : rows) {
+            perDistrict.computeIfAbsent((String) r[0], k -> new BigDecimal[Figures.MONTHS])[((Number) r[1]).intValue()] =
+                    (BigDecimal) r[2];
+        }
+        Map<Integer, Map<String, BigDecimal>> out = new HashMap<>();
+        perDistrict.forEach((district, deltas) -> {
+            BigDecimal running = BigDecimal.ZERO;
+            for (int m = Figures.FIRST_MONTH; m <= lastMonth; m++) {
+                running = running.add(deltas[m] == null ? BigDecimal.ZERO : deltas[m]);
+                out.computeIfAbsent(m, k -> new HashMap<>()).put(district, running);
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Amounts> byDistrict(Period p, String scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.district, sum(d.amount),"
+                        + " coalesce(sum(d.amount) filter (where c.industrial), 0),"
+                        + " coalesce(sum(d.amount) filter (where c.tech_reform), 0),"
+                        + " coalesce(sum(d.amount) filter (where c.private_investment), 0),"
+                        + " coalesce(sum(d.amount) filter (where c.infrastructure), 0)"
+                        + " from investment_delta d join stat_cell c on c.id = d.cell_id"
+                        + " where d.year = ?1 and d.month <= ?2 and c.district like ?3 group by c.district")
+                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
+                .getResultList();
+        Map<String, Amounts> out = new HashMap<>();
+        for (Object[] r : rows) {
+            Amounts a = new Amounts();
+            a.byCategory.put(Category.ALL, (BigDecimal) r[1]);
+            a.byCategory.put(Category.INDUSTRIAL, (BigDecimal) r[2]);
+            a.byCategory.put(Category.TECH_REFORM, (BigDecimal) r[3]);
+            a.byCategory.put(Category.PRIVATE, (BigDecimal) r[4]);
+            a.byCategory.put(Category.INFRASTRUCTURE, (BigDecimal) r[5]);
+            out.put((String) r[0], a);
+        }
+        return out;
+    }
+
+    private Map<String, Amounts> withRestated(Map<String, Amounts> summed, Period p, String scope) {
+        for (Object[] r : restatedRows(p, scope)) {
+            Amounts a = summed.computeIfAbsent((String) r[0], k -> new Amounts());
+            Category c = Category.valueOf((String) r[1]);
+            a.byCategory.put(c, (BigDecimal) r[2]);
+            a.restated.put(c, true);
+        }
+        return summed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> restatedRows(Period p, String scope) {
+        return em.createNativeQuery("select district, category, amount from restated_base"
+                        + " where year = ?1 and month = ?2 and district like ?3")
+                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
+                .getResultList();
+    }
+
+    private Map<String, BigDecimal> byKey(Period p, String scope, Dimension by) {
+        // by.column() is one of Dimension's constants, never input
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c." + by.column() + ", sum(d.amount) from investment_delta d"
+                        + " join stat_cell c on c.id = d.cell_id where d.year = ?1 and d.month <= ?2"
+                        + " and c.district like ?3 group by c." + by.column())
+                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
+                .getResultList();
+        Map<String, BigDecimal> out = new HashMap<>();
+        rows.forEach(r -> out.put((String) r[0], (BigDecimal) r[1]));
+        return out;
+    }
+
+    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
+        List<String> keys = new ArrayList<>(a.keySet());
+        b.keySet().stream().filter(k -> !a.containsKey(k)).forEach(keys::add);
+        return keys;
+    }
+
+    private static BigDecimal sum(Map<String, Amounts> m, Category c) {
+        return m.values().stream().map(a -> a.get(c)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Sorted by growth, highest first; rank 1, 2, 2, 4 for ties; rows without a base have no growth and no rank. */
+    static List<Row> ranked(List<Row> rows, boolean byGrowth) {
+        List<Row> sorted = new ArrayList<>(rows);
+        if (!byGrowth) {
+            sorted.sort(Comparator.comparing(Row::ytd).reversed());
+        } else {
+            sorted.sort(Comparator.comparing(Row::growth, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(Row::key));
+        }
+        List<Row> out = new ArrayList<>();
+        int rank = 0;
+        BigDecimal previous = null;
+        List<Row> byRank = new ArrayList<>(sorted);
+        byRank.sort(Comparator.comparing(Row::growth, Comparator.nullsLast(Comparator.reverseOrder())));
+        Map<Row, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < byRank.size(); i++) {
+            Row r = byRank.get(i);
+            if (r.growth() == null) {
+                break;
+            }
+            if (previous == null || r.growth().compareTo(previous) != 0) {
+                rank = i + 1;
+                previous = r.growth();
+            }
+            ranks.put(r, rank);
+        }
+        for (Row r : sorted) {
+            out.add(new Row(r.key(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(), r.share(), r.contribution(),
+                    ranks.get(r), r.restated()));
+        }
+        return out;
+    }
+
+    static Row row(String key, String label, BigDecimal ytd, BigDecimal base, BigDecimal totalYtd, BigDecimal totalBase,
+                   boolean restated) {
+        return new Row(key, label, amount(ytd), yi(ytd), amount(base), growth(ytd, base), percent(ytd, totalYtd),
+                base.signum() == 0 || totalBase.signum() == 0 ? null : percent(ytd.subtract(base), totalBase), null,
+                restated);
+    }
+
+    /** 万元 with two decimals (a hundred yuan), trailing zeros dropped. */
+    public static BigDecimal amount(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /** 亿元 with one decimal, as leaders read it. */
+    public static BigDecimal yi(BigDecimal wan) {
+        return wan.divide(TEN_THOUSAND, 1, RoundingMode.HALF_UP);
+    }
+
+    /** (a / b − 1) × 100 with one decimal; null without a base. */
+    static BigDecimal growth(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0) {
+            return null;
+        }
+        return a.multiply(HUNDRED).divide(b, 10, RoundingMode.HALF_UP).subtract(HUNDRED).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** a / b × 100 with one decimal; null when b is zero. */
+    static BigDecimal percent(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0) {
+            return null;
+        }
+        return a.multiply(HUNDRED).divide(b, 1, RoundingMode.HALF_UP);
+    }
+}
