@@ -20,6 +20,7 @@ final class Api {
 
     final String project;
     final String approval;
+    final String reporting;
     private final String keycloak;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,6 +29,7 @@ final class Api {
     Api(Map<String, String> args) {
         this.project = args.getOrDefault("project", "http://localhost:8081");
         this.approval = args.getOrDefault("approval", "http://localhost:8082");
+        this.reporting = args.getOrDefault("reporting", "http://localhost:8083");
         this.keycloak = args.getOrDefault("keycloak", "http://localhost:8180");
     }
 
@@ -67,6 +69,18 @@ final class Api {
         t = JSON.readTree(r.body()).get("access_token").asText();
         tokens.put(user, t);
         return t;
+    }
+
+    /** reporting-service's consumer lag (records behind the topics' end), from its Prometheus metrics; -1 if unknown. */
+    long lag() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(reporting + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("pipeline_consumer_lag{") && line.contains("consumer=\"reporting\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
     }
 
     /** The approval case of a declared project, waiting until approval-service has opened it. */
