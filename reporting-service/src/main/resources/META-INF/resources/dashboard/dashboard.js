@@ -530,7 +530,7 @@ function renderPipeline() {
     },
     series: [{
       type: 'funnel', sort: 'none', gap: fs * 0.2, min: 0, max,
-      left: '8%', right: '8%', top: fs * 0.6, bottom: fs * 0.6, minSize: '12%', maxSize: '100%',
+      left: '5%', right: '5%', top: fs * 0.6, bottom: fs * 0.6, minSize: '42%', maxSize: '100%',
       funnelAlign: 'center',
       label: {
         show: true, position: 'inside', color: '#fff', fontSize: fs,
@@ -559,7 +559,7 @@ function renderApprovals() {
   const fs = fontSize(0.85);
   chart.setOption({
     ...baseOption(),
-    grid: {left: fs * 0.5, right: fs, top: fs * 2.6, bottom: fs * 0.3, containLabel: true},
+    grid: {left: fs * 0.5, right: fs, top: fs * 3.4, bottom: fs * 0.3, containLabel: true},
     tooltip: {...baseOption().tooltip, trigger: 'axis', axisPointer: {type: 'shadow'}},
     legend: {...baseOption().legend, data: ['超期', '办理中']},
     xAxis: {type: 'category', data: deps.map(d => d.label), ...axisStyle(), splitLine: {show: false},
