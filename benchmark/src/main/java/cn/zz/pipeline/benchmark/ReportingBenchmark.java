@@ -116,7 +116,7 @@ public final class ReportingBenchmark {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         p.put(ProducerConfig.LINGER_MS_CONFIG, bulk ? 50 : 0);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, bulk ? 512 * 1024 : 16 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);

@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * A projection that applies a whole poll of events in one transaction, for read models that must keep up with
  * thousands of events per second and replay the topics quickly. {@link ConsumerRunner} does not write processed-event
- * records for it: the handler deduplicates itself, in the same transaction as its effect (for example by the
- * per-project {@code sequence}, which is strictly increasing per producer). When a batch fails for a reason other
- * than a lost connection, the runner applies its events one at a time, so a poison event goes to the dead-letter
- * topic alone and the rest are applied.
+ * records for it: it keeps one position per (topic, subject) stream instead ({@link Inbox#fresh}), in the batch's
+ * transaction, and hands over only events whose {@code sequence} (strictly increasing per project and producer) is
+ * above the position: copies and older events never reach the handler. When a batch fails for a reason other than
+ * a lost connection, the runner applies its events one at a time, so a poison event goes to the dead-letter topic
+ * alone and the rest are applied.
  */
 public interface BatchEventHandler extends EventHandler {
 

@@ -146,6 +146,10 @@ public class ConsumerRunner {
     private record ReplayRequest(Runnable reset, Instant requestedAt) {
     }
 
+    /** A record's event, or why it cannot be one. */
+    private record Decoded(EventEnvelope event, String failure) {
+    }
+
     /** A replay under way or done: offsets are read and written by the worker thread only. */
     private static final class ReplayProgress {
         final Instant startedAt;
@@ -278,7 +282,10 @@ public class ConsumerRunner {
             replayRequest.set(null);
             Instant started = Instant.now();
             try {
-                QuarkusTransaction.requiringNew().run(asked.reset());
+                QuarkusTransaction.requiringNew().run(() -> {
+                    asked.reset().run();
+                    inbox.forget(name); // the stream positions go with the read models
+                });
             } catch (RuntimeException e) {
                 LOG.errorf(e, "consumer %s: replay reset failed", name);
                 ReplayProgress failed = new ReplayProgress(started, Map.of(), Map.of());
@@ -334,20 +341,24 @@ public class ConsumerRunner {
          */
         private boolean processBatch(BatchEventHandler batch, ConsumerRecords<String, byte[]> records)
                 throws InterruptedException {
-            List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>();
-            List<EventEnvelope> events = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
             for (TopicPartition tp : records.partitions()) {
-                for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                    EventEnvelope event = decode(record);
-                    if (event == null) {
-                        if (!deadLetter(record, lastDecodeFailure)) {
-                            return false;
-                        }
-                        continue;
+                all.addAll(records.records(tp));
+            }
+            // Decoding (JSON parse, schema check, binding) is CPU work independent per record: in parallel, in order.
+            Decoded[] decoded = new Decoded[all.size()];
+            java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> decoded[i] = decode(all.get(i)));
+            List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>(all.size());
+            List<EventEnvelope> events = new ArrayList<>(all.size());
+            for (int i = 0; i < decoded.length; i++) {
+                if (decoded[i].event() == null) {
+                    if (!deadLetter(all.get(i), decoded[i].failure())) {
+                        return false;
                     }
-                    valid.add(record);
-                    events.add(event);
+                    continue;
                 }
+                valid.add(all.get(i));
+                events.add(decoded[i].event());
             }
             if (events.isEmpty()) {
                 return true;
@@ -355,7 +366,16 @@ public class ConsumerRunner {
             Backoff backoff = new Backoff(config.consumer().backoffInitial(), config.consumer().backoffMax());
             while (running) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> batch.handleBatch(events));
+                    List<Inbox.Delivery> deliveries = new ArrayList<>(events.size());
+                    for (int i = 0; i < events.size(); i++) {
+                        deliveries.add(new Inbox.Delivery(valid.get(i).topic(), events.get(i)));
+                    }
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        List<EventEnvelope> fresh = inbox.fresh(name, deliveries);
+                        if (!fresh.isEmpty()) {
+                            batch.handleBatch(fresh);
+                        }
+                    });
                     registry.counter("pipeline.consumer.processed", "consumer", name).increment(events.size());
                     return true;
                 } catch (RuntimeException e) {
@@ -376,17 +396,14 @@ public class ConsumerRunner {
             return false;
         }
 
-        private String lastDecodeFailure;
-
-        private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        private Decoded decode(ConsumerRecord<String, byte[]> record) {
             try {
-                return EventCodec.read(record.value());
+                return new Decoded(EventCodec.read(record.value()), null);
             } catch (InvalidEventException e) {
-                lastDecodeFailure = "invalid event: " + e.reason();
+                return new Decoded(null, "invalid event: " + e.reason());
             } catch (RuntimeException e) {
-                lastDecodeFailure = "invalid event: " + e.getMessage();
+                return new Decoded(null, "invalid event: " + e.getMessage());
             }
-            return null;
         }
 
         private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
@@ -402,11 +419,11 @@ public class ConsumerRunner {
 
         /** Returns false only when shutting down before the record was dealt with. */
         private boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-            EventEnvelope event = decode(record);
-            if (event == null) {
-                return deadLetter(record, lastDecodeFailure);
+            Decoded decoded = decode(record);
+            if (decoded.event() == null) {
+                return deadLetter(record, decoded.failure());
             }
-            return apply(record, event);
+            return apply(record, decoded.event());
         }
 
         /** One event in its own transaction, retried, else dead-lettered. Returns false only when shutting down. */
@@ -417,7 +434,9 @@ public class ConsumerRunner {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         if (handler instanceof BatchEventHandler batch) {
-                            batch.handleBatch(List.of(event)); // deduplicates itself
+                            if (!inbox.fresh(name, List.of(new Inbox.Delivery(record.topic(), event))).isEmpty()) {
+                                batch.handleBatch(List.of(event));
+                            }
                         } else if (inbox.firstDelivery(name, record.topic(), event)) {
                             handler.handle(event);
                         }

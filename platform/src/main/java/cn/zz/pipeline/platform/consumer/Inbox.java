@@ -7,7 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The idempotent-consumer records: processed event ids and the per-subject sequence position. */
 @ApplicationScoped
@@ -66,6 +72,78 @@ public class Inbox {
                 .setParameter(1, event.sequence()).setParameter(2, gap ? 1 : 0).setParameter(3, outOfOrder ? 1 : 0)
                 .setParameter(4, consumer).setParameter(5, topic).setParameter(6, event.subject())
                 .executeUpdate();
+    }
+
+    /** An event as delivered from a topic. */
+    public record Delivery(String topic, EventEnvelope event) {
+    }
+
+    /**
+     * For batch consumers: the deliveries not applied yet, in order. Instead of a row per event id, the position of
+     * each (topic, subject) stream decides: an event whose sequence is not above the last applied one is a copy or
+     * older, and is left out; a jump counts as a gap. The positions are written in the caller's transaction, so
+     * they commit or roll back with the effect; two statements per batch, whatever its size.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> fresh(String consumer, List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, long[]> positions = new LinkedHashMap<>(); // topic \u0000 subject -> last, applied, gaps, known
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        List<EventEnvelope> out = new ArrayList<>(deliveries.size());
+        session.doWork(c -> {
+            String[] subjects = deliveries.stream().map(d -> d.event().subject()).distinct().toArray(String[]::new);
+            try (PreparedStatement s = c.prepareStatement("select topic, subject, last_sequence from consumed_stream"
+                    + " where consumer = ? and subject = any(?)")) {
+                s.setString(1, consumer);
+                s.setArray(2, c.createArrayOf("varchar", subjects));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        positions.put(rs.getString(1) + '\u0000' + rs.getString(2),
+                                new long[] {rs.getLong(3), 0, 0, 1});
+                    }
+                }
+            }
+            Map<String, Delivery> changed = new HashMap<>();
+            for (Delivery d : deliveries) {
+                String key = d.topic() + '\u0000' + d.event().subject();
+                long[] p = positions.get(key);
+                long seq = d.event().sequence();
+                if (p != null && seq <= p[0]) {
+                    continue;
+                }
+                if (p == null) {
+                    p = new long[] {seq, 0, 0, 0};
+                    positions.put(key, p);
+                } else if (seq > p[0] + 1 && p[3] == 1) {
+                    LOG.warnf("%s: %s gap: sequence %d after %d", consumer, d.event().subject(), seq, p[0]);
+                    p[2]++;
+                }
+                p[0] = seq;
+                p[1]++;
+                changed.put(key, d);
+                out.add(d.event());
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into consumed_stream (consumer, topic, subject,"
+                    + " last_sequence, applied, gaps) values (?, ?, ?, ?, ?, ?) on conflict (consumer, topic, subject)"
+                    + " do update set last_sequence = excluded.last_sequence,"
+                    + " applied = consumed_stream.applied + excluded.applied,"
+                    + " gaps = consumed_stream.gaps + excluded.gaps, updated_at = now()")) {
+                for (Map.Entry<String, Delivery> e : changed.entrySet()) {
+                    long[] p = positions.get(e.getKey());
+                    s.setString(1, consumer);
+                    s.setString(2, e.getValue().topic());
+                    s.setString(3, e.getValue().event().subject());
+                    s.setLong(4, p[0]);
+                    s.setLong(5, p[1]);
+                    s.setLong(6, p[2]);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+        return out;
     }
 
     /** Forgets everything a consumer processed, for a rebuild that replays the topics from the start. */

@@ -22,7 +22,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Drops the read models and replays both topics from the start (restated bases, set by admin, are kept). The
+ * Drops the read models (and the consumer's stream positions) and replays both topics from the start (restated
+ * bases, set by admin, are kept). The
  * replay runs on the projection's own consumer, so it applies the events exactly as live processing does and ends
  * with the same numbers; reports show partial figures until it is DONE.
  */
@@ -30,10 +31,10 @@ import java.sql.Statement;
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
 
-    /** Every table the projection writes; stat_cell stays (cells are never deleted, their ids are cached). */
-    static final String READ_MODELS = "project_view, investment_figure, investment_delta, stage_count,"
+    /** Every table the projection writes. */
+    static final String READ_MODELS = "project_view, investment_figure, investment_total, stage_count,"
             + " stage_change_day, stage_interval, approval_case_view, approval_task_view, approval_lead,"
-            + " approval_stream, problem_view, problem_stat";
+            + " problem_view, problem_stat";
 
     @Inject
     ConsumerRunner runner;

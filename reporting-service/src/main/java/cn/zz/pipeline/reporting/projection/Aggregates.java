@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class Aggregates {
 
-    record DeltaKey(int year, int month, int cell) {
+    record DeltaKey(int year, String dim, int month, String district, String key) {
     }
 
     record StageKey(String district, String stage) {
@@ -33,8 +33,9 @@ final class Aggregates {
         BigDecimal amount = BigDecimal.ZERO;
     }
 
-    private final Map<DeltaKey, BigDecimal> deltas = new TreeMap<>(
-            Comparator.comparingInt(DeltaKey::year).thenComparingInt(DeltaKey::month).thenComparingInt(DeltaKey::cell));
+    private final Map<DeltaKey, BigDecimal> deltas = new TreeMap<>(Comparator.comparingInt(DeltaKey::year)
+            .thenComparing(DeltaKey::dim).thenComparingInt(DeltaKey::month).thenComparing(DeltaKey::district)
+            .thenComparing(DeltaKey::key));
     private final Map<StageKey, Sum> stages = new TreeMap<>(
             Comparator.comparing(StageKey::district).thenComparing(StageKey::stage));
     private final Map<DayKey, Sum> days = new TreeMap<>(Comparator.comparing(DayKey::day)
@@ -42,9 +43,13 @@ final class Aggregates {
     private final Map<IntervalKey, Long> intervals = new TreeMap<>(Comparator.comparing(IntervalKey::district)
             .thenComparing(IntervalKey::from).thenComparing(IntervalKey::to).thenComparingInt(IntervalKey::days));
 
-    void delta(int year, int month, int cell, BigDecimal amount) {
-        if (amount.signum() != 0) {
-            deltas.merge(new DeltaKey(year, month, cell), amount, BigDecimal::add);
+    /** The change of a project's carried-forward figure at a month, under each of its keys. */
+    void delta(int year, int month, StatKeys keys, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        for (String[] k : keys.keys()) {
+            deltas.merge(new DeltaKey(year, k[0], month, keys.district(), k[1]), amount, BigDecimal::add);
         }
     }
 
@@ -66,17 +71,20 @@ final class Aggregates {
     }
 
     void flush(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into investment_delta (year, month, cell_id, amount)"
-                + " values (?, ?, ?, ?) on conflict (year, month, cell_id)"
-                + " do update set amount = investment_delta.amount + excluded.amount")) {
+        try (PreparedStatement s = c.prepareStatement("insert into investment_total (year, dim, month, district, key,"
+                + " amount) values (?, ?, ?, ?, ?, ?) on conflict (year, dim, month, district, key)"
+                + " do update set amount = investment_total.amount + excluded.amount")) {
             for (Map.Entry<DeltaKey, BigDecimal> e : deltas.entrySet()) {
                 if (e.getValue().signum() == 0) {
                     continue;
                 }
-                s.setInt(1, e.getKey().year());
-                s.setInt(2, e.getKey().month());
-                s.setInt(3, e.getKey().cell());
-                s.setBigDecimal(4, e.getValue());
+                DeltaKey k = e.getKey();
+                s.setInt(1, k.year());
+                s.setString(2, k.dim());
+                s.setInt(3, k.month());
+                s.setString(4, k.district());
+                s.setString(5, k.key());
+                s.setBigDecimal(6, e.getValue());
                 s.addBatch();
             }
             s.executeBatch();

@@ -38,18 +38,8 @@ final class ApprovalRows implements AutoCloseable {
         this.c = c;
     }
 
-    /** False when the event is a duplicate or older than what was applied for its project. */
-    boolean apply(EventEnvelope event, ProjectStore store) throws SQLException {
+    void apply(EventEnvelope event, ProjectStore store) throws SQLException {
         UUID project = UUID.fromString(event.subject());
-        try (PreparedStatement s = c.prepareStatement("insert into approval_stream (project_id, last_sequence)"
-                + " values (?, ?) on conflict (project_id) do update set last_sequence = excluded.last_sequence"
-                + " where approval_stream.last_sequence < excluded.last_sequence")) {
-            s.setObject(1, project);
-            s.setLong(2, event.sequence());
-            if (s.executeUpdate() == 0) {
-                return false;
-            }
-        }
         Object data = event.data();
         Instant at = event.time();
         if (data instanceof CaseOpened o) {
@@ -75,7 +65,6 @@ final class ApprovalRows implements AutoCloseable {
             closeCase(r.caseId(), "REJECTED", r.rejectedAt() == null ? at : r.rejectedAt());
             cancelTasks("case_id", r.caseId(), at);
         }
-        return true;
     }
 
     /** A withdrawn project's open case and tasks are cancelled (approval-service announces no cancellation). */

@@ -42,7 +42,6 @@ final class ProjectState {
     String leader;
     String taskForce;
     long lastSequence;
-    Integer cellId;
     /** year → reported cumulative figures by month (index 2..12), loaded for the batch. */
     final Map<Integer, BigDecimal[]> figures = new HashMap<>();
 

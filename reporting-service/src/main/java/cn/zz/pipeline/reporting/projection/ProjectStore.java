@@ -24,8 +24,7 @@ final class ProjectStore {
     private static final String COLUMNS = "project_id, code, name, owner_name, district, park, chain, industry, sector,"
             + " project_type, construction_type, eia_category, private_investment, takes_new_land, total_investment,"
             + " land_area, annual_output, planned_start, planned_production, stage, registered_on, declared_on,"
-            + " admitted_on, started_on, production_on, withdrawn_on, returned_on, leader, task_force, last_sequence,"
-            + " cell_id";
+            + " admitted_on, started_on, production_on, withdrawn_on, returned_on, leader, task_force, last_sequence";
 
     record FigureKey(UUID project, int year, int month) {
     }
@@ -77,8 +76,6 @@ final class ProjectStore {
                     p.leader = rs.getString(28);
                     p.taskForce = rs.getString(29);
                     p.lastSequence = rs.getLong(30);
-                    int cell = rs.getInt(31);
-                    p.cellId = rs.wasNull() ? null : cell;
                     projects.put(p.id, p);
                 }
             }
@@ -119,7 +116,7 @@ final class ProjectStore {
             }
         }
         try (PreparedStatement s = c.prepareStatement("insert into project_view (" + COLUMNS + ") values ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (project_id) do update set " + set + ", updated_at = now()")) {
             for (ProjectState p : projects.values()) {
                 if (!p.dirty) {
@@ -155,11 +152,6 @@ final class ProjectStore {
                 s.setString(28, p.leader);
                 s.setString(29, p.taskForce);
                 s.setLong(30, p.lastSequence);
-                if (p.cellId == null) {
-                    s.setNull(31, Types.INTEGER);
-                } else {
-                    s.setInt(31, p.cellId);
-                }
                 s.addBatch();
             }
             s.executeBatch();

@@ -52,9 +52,8 @@ import java.util.UUID;
  * project_view, the reported figures and the aggregates in memory and write them at the end of the batch; approval
  * and problem events, fewer, are written as they come ({@link ApprovalRows}, {@link ProblemRows}).
  *
- * <p>Idempotent and in order per project without processed-event records: a project event whose {@code sequence}
- * is not above project_view's {@code last_sequence} was applied already (or is older) and is skipped; approval
- * events likewise against approval_stream. Both positions are written in the batch's transaction.
+ * <p>Idempotent and in order per project: the platform hands over only events above each stream's position
+ * ({@link cn.zz.pipeline.platform.consumer.BatchEventHandler}), positions written in the batch's transaction.
  */
 @ApplicationScoped
 public class ReportingProjection implements BatchEventHandler {
@@ -63,9 +62,6 @@ public class ReportingProjection implements BatchEventHandler {
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    Cells cells;
 
     @Inject
     Today today;
@@ -106,21 +102,17 @@ public class ReportingProjection implements BatchEventHandler {
             Aggregates aggregates = new Aggregates();
             ApprovalRows approvals = new ApprovalRows(c);
             ProblemRows problems = new ProblemRows(c);
-            int skipped = 0;
             for (EventEnvelope e : events) {
-                boolean applied = isApproval(e) ? approvals.apply(e, store)
-                        : applyProject(e, store, aggregates, problems, approvals);
-                if (!applied) {
-                    skipped++;
+                if (isApproval(e)) {
+                    approvals.apply(e, store);
+                } else {
+                    applyProject(e, store, aggregates, problems, approvals);
                 }
             }
             store.flush();
             aggregates.flush(c);
             approvals.close();
             problems.close();
-            if (skipped > 0) {
-                registry.counter("pipeline.reporting.events.skipped").increment(skipped);
-            }
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
             Instant newest = events.get(events.size() - 1).time();
             registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());
@@ -135,15 +127,12 @@ public class ReportingProjection implements BatchEventHandler {
         return e.type().startsWith("pipeline.approval.");
     }
 
-    /** Applies one project event; false when it was a duplicate or older than what the view holds. */
-    private boolean applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
+    /** Applies one project event. */
+    private void applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
                                  ApprovalRows approvals) throws SQLException {
         UUID id = UUID.fromString(event.subject());
         ProjectState p = store.get(id);
         Object data = event.data();
-        if (p != null && event.sequence() <= p.lastSequence) {
-            return false;
-        }
         if (p == null) {
             ProjectSnapshot snapshot = data instanceof ProjectRegistered r ? r.project()
                     : data instanceof ProjectDeclared d ? d.project()
@@ -155,7 +144,6 @@ public class ReportingProjection implements BatchEventHandler {
             p.facts(snapshot);
             p.stage = snapshot.stage();
             p.registeredOn = today.dateOf(event.time());
-            p.cellId = cells.id(Cells.Key.of(p));
             agg.stage(p.district, p.stage.name(), 1, p.totalInvestment, p.registeredOn);
         }
         p.lastSequence = event.sequence();
@@ -195,26 +183,26 @@ public class ReportingProjection implements BatchEventHandler {
         } else if (data instanceof ProblemResolved r) {
             problems.resolved(r);
         }
-        return true;
     }
 
     /** New facts: the funnel and the statistics follow a change of district, investment or classification. */
     private void refacts(ProjectState p, ProjectSnapshot s, Aggregates agg, LocalDate day) {
         String oldDistrict = p.district;
         BigDecimal oldInvestment = p.totalInvestment;
-        Integer oldCell = p.cellId;
+        StatKeys oldKeys = p.figures.isEmpty() ? null : StatKeys.of(p);
         p.facts(s);
         if (!oldDistrict.equals(p.district) || oldInvestment.compareTo(p.totalInvestment) != 0) {
             agg.stage(oldDistrict, p.stage.name(), -1, oldInvestment, day);
             agg.stage(p.district, p.stage.name(), 1, p.totalInvestment, day);
         }
-        p.cellId = cells.id(Cells.Key.of(p));
-        if (oldCell != null && !oldCell.equals(p.cellId)) {
+        StatKeys newKeys = StatKeys.of(p);
+        if (oldKeys != null && !oldKeys.sameAs(newKeys)) {
+            // The project's figures move to the rows of its new district, park, chain, industry or categories.
             p.figures.forEach((year, reported) -> {
                 BigDecimal[] d = Figures.deltas(reported);
                 for (int m = Figures.FIRST_MONTH; m < Figures.MONTHS; m++) {
-                    agg.delta(year, m, oldCell, d[m].negate());
-                    agg.delta(year, m, p.cellId, d[m]);
+                    agg.delta(year, m, oldKeys, d[m].negate());
+                    agg.delta(year, m, newKeys, d[m]);
                 }
             });
         }
@@ -240,8 +228,9 @@ public class ReportingProjection implements BatchEventHandler {
         BigDecimal[] before = Figures.deltas(reported);
         reported[r.month()] = r.amount();
         BigDecimal[] after = Figures.deltas(reported);
+        StatKeys keys = StatKeys.of(p);
         for (int m = Figures.FIRST_MONTH; m < Figures.MONTHS; m++) {
-            agg.delta(r.year(), m, p.cellId, after[m].subtract(before[m]));
+            agg.delta(r.year(), m, keys, after[m].subtract(before[m]));
         }
         store.figureChanged(p, r.year(), r.month(), at);
     }

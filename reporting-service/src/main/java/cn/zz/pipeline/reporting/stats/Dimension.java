@@ -2,12 +2,12 @@ package cn.zz.pipeline.reporting.stats;
 
 import cn.zz.pipeline.events.Sector;
 
-/** What an investment report groups by; the column is stat_cell's. */
+/** What an investment report groups by; the dimension's name in investment_total. */
 public enum Dimension {
-    DISTRICT("district"),
-    PARK("park"),
-    CHAIN("chain"),
-    INDUSTRY("sector"),
+    DISTRICT(null),
+    PARK("PARK"),
+    CHAIN("CHAIN"),
+    INDUSTRY("INDUSTRY"),
     CATEGORY(null);
 
     private final String column;
@@ -16,7 +16,7 @@ public enum Dimension {
         this.column = column;
     }
 
-    /** stat_cell column of the dimension (null for CATEGORY, which is computed from the flags). */
+    /** investment_total's dim of a park, chain or industry grouping (district and category rows read CATEGORY). */
     String column() {
         return column;
     }

@@ -28,7 +28,7 @@ public final class Figures {
         return out;
     }
 
-    /** The month-on-month changes of {@link #carried}: what investment_delta stores per month. */
+    /** The month-on-month changes of {@link #carried}: what investment_total stores per month. */
     public static BigDecimal[] deltas(BigDecimal[] reported) {
         BigDecimal[] carried = carried(reported);
         BigDecimal[] out = new BigDecimal[MONTHS];

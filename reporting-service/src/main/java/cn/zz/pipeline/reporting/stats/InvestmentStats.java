@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Year-to-date investment, the comparable base, growth, share, contribution and rank. Reads only the aggregates
- * (stat_cell × investment_delta: a few rows per cell and month) and restated_base, never the per-project figures.
+ * Year-to-date investment, the comparable base, growth, share, contribution and rank. Reads only investment_total
+ * (per district, dimension key and month: a few hundred rows a month) and restated_base, never per-project rows.
  *
  * <p>Base = the same period last year, summed the same way; where admin set a restated base (同口径) for a district
  * and category, it replaces that district's summed figure. Restated bases exist per district and category, so they
@@ -118,9 +118,9 @@ public class InvestmentStats {
 
     private Map<Integer, Map<String, BigDecimal>> cumulativeByMonth(int year, int lastMonth, String scope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.district, d.month, sum(d.amount) from investment_delta d"
-                        + " join stat_cell c on c.id = d.cell_id where d.year = ?1 and d.month <= ?2 and c.district like ?3"
-                        + " group by c.district, d.month order by d.month")
+        List<Object[]> rows = em.createNativeQuery("select district, month, sum(amount) from investment_total"
+                        + " where year = ?1 and dim = 'CATEGORY' and month <= ?2 and district like ?3 and key = 'ALL'"
+                        + " group by district, month order by month")
                 .setParameter(1, year).setParameter(2, lastMonth).setParameter(3, Scope.like(scope)).getResultList();
         Map<String, BigDecimal[]> perDistrict = new TreeMap<>();
         for (Object[] r : rows) {
@@ -140,24 +140,15 @@ public class InvestmentStats {
 
     private Map<String, Amounts> byDistrict(Period p, String scope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.district, sum(d.amount),"
-                        + " coalesce(sum(d.amount) filter (where c.industrial), 0),"
-                        + " coalesce(sum(d.amount) filter (where c.tech_reform), 0),"
-                        + " coalesce(sum(d.amount) filter (where c.private_investment), 0),"
-                        + " coalesce(sum(d.amount) filter (where c.infrastructure), 0)"
-                        + " from investment_delta d join stat_cell c on c.id = d.cell_id"
-                        + " where d.year = ?1 and d.month <= ?2 and c.district like ?3 group by c.district")
+        List<Object[]> rows = em.createNativeQuery("select district, key, sum(amount) from investment_total"
+                        + " where year = ?1 and dim = 'CATEGORY' and month <= ?2 and district like ?3"
+                        + " group by district, key")
                 .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
                 .getResultList();
         Map<String, Amounts> out = new HashMap<>();
         for (Object[] r : rows) {
-            Amounts a = new Amounts();
-            a.byCategory.put(Category.ALL, (BigDecimal) r[1]);
-            a.byCategory.put(Category.INDUSTRIAL, (BigDecimal) r[2]);
-            a.byCategory.put(Category.TECH_REFORM, (BigDecimal) r[3]);
-            a.byCategory.put(Category.PRIVATE, (BigDecimal) r[4]);
-            a.byCategory.put(Category.INFRASTRUCTURE, (BigDecimal) r[5]);
-            out.put((String) r[0], a);
+            out.computeIfAbsent((String) r[0], k -> new Amounts()).byCategory
+                    .put(Category.valueOf((String) r[1]), (BigDecimal) r[2]);
         }
         return out;
     }
@@ -181,13 +172,11 @@ public class InvestmentStats {
     }
 
     private Map<String, BigDecimal> byKey(Period p, String scope, Dimension by) {
-        // by.column() is one of Dimension's constants, never input
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c." + by.column() + ", sum(d.amount) from investment_delta d"
-                        + " join stat_cell c on c.id = d.cell_id where d.year = ?1 and d.month <= ?2"
-                        + " and c.district like ?3 group by c." + by.column())
+        List<Object[]> rows = em.createNativeQuery("select key, sum(amount) from investment_total where year = ?1"
+                        + " and dim = ?4 and month <= ?2 and district like ?3 group by key")
                 .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
-                .getResultList();
+                .setParameter(4, by.column()).getResultList();
         Map<String, BigDecimal> out = new HashMap<>();
         rows.forEach(r -> out.put((String) r[0], (BigDecimal) r[1]));
         return out;
