@@ -279,8 +279,10 @@ public class ConsumerRunner {
                 consumer.poll(java.time.Duration.ofMillis(100)); // joins the group; what it returns is re-read below
                 parts = consumer.assignment();
             }
-            replayRequest.set(null);
             Instant started = Instant.now();
+            // Shown as RUNNING from here on, so a second request meanwhile is refused (409), not queued.
+            replay = new ReplayProgress(started, Map.of(), Map.of());
+            replayRequest.set(null);
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     asked.reset().run();

@@ -1,0 +1,477 @@
+package cn.zz.pipeline.reporting;
+
+import cn.zz.pipeline.events.EventCodec;
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.EventPayload;
+import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.approval.ApprovalTask;
+import cn.zz.pipeline.events.approval.CaseOpened;
+import cn.zz.pipeline.events.approval.TaskOverdue;
+import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.ProblemLogged;
+import cn.zz.pipeline.events.project.ProjectAdmitted;
+import cn.zz.pipeline.events.project.ProjectDeclared;
+import cn.zz.pipeline.events.project.ProjectRegistered;
+import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.testsupport.KafkaResource;
+import cn.zz.pipeline.testsupport.KafkaTestClient;
+import cn.zz.pipeline.testsupport.KeycloakServer;
+import cn.zz.pipeline.testsupport.SampleProjects;
+import cn.zz.pipeline.testsupport.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The leaders' dashboard in a real headless Chromium (Debian's, driven by Playwright): log in at Keycloak as
+ * leader.city, and compare every KPI and chart with what the report API answers the same user.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    /** Debian's package; CI installs it (.ci/run). Playwright's own browser download does not work here. */
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final Path ARTIFACTS = Path.of("target", "dashboard");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHARTS_READY = "body[data-state=ready]";
+
+    // 410182 荥阳市 and 410183 新密市 are used by no other test of this module.
+    private static final String XINGYANG = "410182";
+    private static final String XINMI = "410183";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private final KafkaTestClient kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+
+    @BeforeAll
+    static void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is missing at " + CHROMIUM + ": install Debian's packages with"
+                    + " `apt-get install -y chromium chromium-driver` (.ci/run does this)");
+        }
+        // The driver must never fetch browsers: it gets the machine's Chromium by path.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // launch() starts Chromium with a fresh, empty profile (its own --user-data-dir) every time.
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void theApiNeedsATokenButTheDashboardAndItsConfigDoNot() {
+        given().get("/api/reports/investment").then().statusCode(401);
+        given().get("/dashboard/config.json").then().statusCode(200)
+                .body("clientId", equalTo("pipeline-dashboard"))
+                .body("authServerUrl", equalTo(KeycloakServer.realmUrl()))
+                .body("districts.find { it.code == '410182' }.label", equalTo("荥阳市"));
+        given().redirects().follow(false).get("/dashboard").then().statusCode(303)
+                .header("Location", endsWith("/dashboard/"));
+        given().redirects().follow(false).queryParam("year", "2025").get("/dashboard").then().statusCode(303)
+                .header("Location", endsWith("/dashboard/?year=2025"));
+        String page = given().get("/dashboard/").then().statusCode(200).extract().asString();
+        assertThat(page).contains("固定资产投资项目全周期看板");
+        // The page refers to the ECharts file the org.mvnpm:echarts jar serves (its path carries the version).
+        var script = Pattern.compile("src=\"(/_static/echarts/[^\"]+)\"").matcher(page);
+        assertThat(script.find()).as("the page loads ECharts from /_static/echarts").isTrue();
+        given().get(script.group(1)).then().statusCode(200);
+    }
+
+    @Test
+    void aLeaderLogsInAndSeesWhatTheApiSays() throws Exception {
+        DashboardClient.matchRealmFile();
+        // The period the page opens with: the month before the service's today (January folds into 1-12月).
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int year = today.getMonthValue() - 1 >= 2 ? today.getYear() : today.getYear() - 1;
+        int month = today.getMonthValue() - 1 >= 2 ? today.getMonthValue() - 1 : 12;
+        sendEvents(year, month);
+
+        // Wait until the read models show every event of this test.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonPath inv = api("/api/reports/investment", Map.of("year", year, "month", month, "district", XINGYANG));
+            assertThat(new BigDecimal(inv.getString("total.ytd"))).isEqualByComparingTo("1300");
+            assertThat(new BigDecimal(inv.getString("total.growth"))).isEqualByComparingTo("30.0");
+            JsonPath xinmi = api("/api/reports/investment", Map.of("year", year, "month", month,
+                    "district", XINMI));
+            assertThat(new BigDecimal(xinmi.getString("total.ytd"))).isEqualByComparingTo("1800");
+            JsonPath approvals = api("/api/reports/approvals", Map.of("district", XINGYANG));
+            assertThat(approvals.getInt("overdueCount")).isEqualTo(1);
+            JsonPath problems = api("/api/reports/problems", Map.of("district", XINGYANG));
+            assertThat(problems.getInt("open")).isEqualTo(1);
+        });
+
+        Files.createDirectories(ARTIFACTS);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+            Page page = context.newPage();
+            List<String> pageErrors = new ArrayList<>();
+            page.onPageError(pageErrors::add);
+            page.onConsoleMessage(m -> {
+                // a failed request is reported below with its address
+                if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                    pageErrors.add(m.text());
+                }
+            });
+            page.onResponse(r -> {
+                if (r.status() >= 400) {
+                    pageErrors.add(r.status() + " " + r.url());
+                }
+            });
+
+            try {
+                browse(page, year, month);
+            } catch (RuntimeException | AssertionError | IOException e) {
+                // Keep what the browser saw for the report.
+                Files.writeString(ARTIFACTS.resolve("failure.html"), page.content());
+                page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve("failure.png")).setFullPage(true));
+                System.out.println("dashboard failure at " + page.url() + ", page errors " + pageErrors
+                        + ", page saved in " + ARTIFACTS.toAbsolutePath());
+                throw e;
+            }
+            assertThat(pageErrors).as("errors in the page").isEmpty();
+        }
+    }
+
+    private void browse(Page page, int year, int month) throws IOException {
+        {
+            // Not logged in: the page sends the browser to Keycloak's login form.
+            page.navigate(url("/dashboard"));
+            page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
+            assertThat(page.url()).contains("client_id=pipeline-dashboard").contains("code_challenge_method=S256");
+            page.fill("#username", "leader.city");
+            page.fill("#password", "leader.city");
+            page.click("#kc-login");
+
+            // Back on the dashboard with a code, traded for tokens; the code is gone from the address bar.
+            page.waitForURL(u -> u.startsWith(url("/dashboard/")));
+            page.waitForSelector(CHARTS_READY, new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.url()).doesNotContain("code=").contains("year=" + year).contains("month=" + month);
+            assertThat(page.inputValue("[data-testid=select-year]")).isEqualTo(String.valueOf(year));
+            assertThat(page.inputValue("[data-testid=select-month]")).isEqualTo(String.valueOf(month));
+            assertThat(page.textContent("h1")).isEqualTo("固定资产投资项目全周期看板");
+            assertThat(page.textContent("[data-testid=user-scope]")).contains("全市");
+            assertThat(page.textContent("[data-testid=user-name]")).contains("leader.city");
+
+            // The whole city first (leader.city's own scope), then 荥阳市 from the district selector.
+            assertPageMatchesApi(page, year, month, null);
+            screenshot(page, "dashboard-city-1366x768.png");
+
+            int loads = loads(page);
+            page.selectOption("[data-testid=select-district]", XINGYANG);
+            page.waitForFunction("n => Number(document.body.dataset.loads) > n && document.body.dataset.state === 'ready'",
+                    loads);
+            assertThat(page.url()).contains("district=" + XINGYANG);
+            assertPageMatchesApi(page, year, month, XINGYANG);
+            JsonPath xingyang = api("/api/reports/investment", Map.of("year", year, "month", month, "district", XINGYANG));
+            assertThat(page.textContent("[data-testid=kpi-ytd] .kpi-value"))
+                    .isEqualTo(xingyang.getString("total.ytdYi") + "亿元");
+            assertThat(page.textContent("[data-testid=kpi-growth] .kpi-value")).isEqualTo("+30.0%");
+            assertThat(page.textContent("[data-testid=kpi-rank] .kpi-value")).startsWith("全市第");
+            assertThat(page.textContent("[data-testid=table-overdue]")).contains("荥阳超期审批项目").contains("天");
+            assertThat(page.textContent("body")).contains("月度累计投资与同比增速", "各区县增速排名", "项目全周期漏斗",
+                    "并联审批超期情况", "问题解决情况", "1-" + month + "月", "荥阳市");
+            screenshot(page, "dashboard-410182-1366x768.png");
+
+            // A wall screen: the same page at 3840×2160, charts redrawn to the new size.
+            page.setViewportSize(3840, 2160);
+            page.waitForFunction("() => { const c = echarts.getInstanceByDom(document.querySelector("
+                    + "'[data-testid=chart-monthly]')); return c && c.getWidth() > 2000; }");
+            page.waitForTimeout(500);
+            assertThat((Number) page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"))
+                    .as("fonts scale with the viewport").satisfies(px -> assertThat(px.doubleValue()).isGreaterThan(20));
+            screenshot(page, "dashboard-410182-3840x2160.png");
+        }
+    }
+
+    @Test
+    void anApproverIsToldInChineseWhatTheyMayNotSee() throws Exception {
+        DashboardClient.matchRealmFile();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/dashboard/"));
+            page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl()));
+            page.fill("#username", "approver.ndrc");
+            page.fill("#password", "approver.ndrc");
+            page.click("#kc-login");
+            // Approvers read the approval report only: the investment reports answer 403.
+            page.waitForSelector("body[data-state=partial]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.isVisible("[data-testid=message]")).isTrue();
+            assertThat(page.textContent("[data-testid=message]")).contains("无权查看");
+            assertThat(page.textContent("[data-testid=kpi-ytd] .kpi-note")).isEqualTo("无权查看");
+            assertThat(page.getAttribute("[data-testid=kpi-ytd]", "data-value")).isNull();
+            assertThat(page.getAttribute("[data-testid=chart-approvals]", "data-value")).isNotNull();
+            screenshot(page, "dashboard-approver-403-1366x768.png");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void assertPageMatchesApi(Page page, int year, int month, String district) throws IOException {
+        Map<String, Object> period = district == null ? Map.of("year", year, "month", month)
+                : Map.of("year", year, "month", month, "district", district);
+        Map<String, Object> where = district == null ? Map.of() : Map.of("district", district);
+
+        for (String chart : List.of("chart-monthly", "chart-ranking", "chart-pipeline", "chart-approvals",
+                "chart-problems")) {
+            assertThat((Boolean) page.evaluate("id => !!echarts.getInstanceByDom(document.querySelector("
+                    + "`[data-testid=${id}]`))", chart)).as("an ECharts instance in " + chart).isTrue();
+        }
+
+        JsonNode investment = apiJson("/api/reports/investment", with(period, "by", "district"));
+        assertNumber(dataValue(page, "kpi-ytd"), investment.at("/total/ytd"), "kpi-ytd");
+        assertNumber(dataValue(page, "kpi-growth"), investment.at("/total/growth"), "kpi-growth");
+
+        JsonNode monthly = apiJson("/api/reports/investment/monthly", district == null ? Map.of("year", year)
+                : Map.of("year", year, "district", district));
+        JsonNode shownMonthly = JSON.readTree(dataValue(page, "chart-monthly"));
+        assertThat(shownMonthly.get("months").size()).isEqualTo(monthly.get("months").size()).isPositive();
+        for (int i = 0; i < monthly.get("months").size(); i++) {
+            JsonNode m = monthly.get("months").get(i);
+            assertThat(shownMonthly.get("months").get(i).asInt()).isEqualTo(m.get("month").asInt());
+            assertNumber(shownMonthly.get("ytd").get(i), m.get("ytd"), "monthly ytd " + i);
+            assertNumber(shownMonthly.get("growth").get(i), m.get("growth"), "monthly growth " + i);
+        }
+
+        JsonNode rankings = apiJson("/api/reports/rankings", Map.of("year", year, "month", month));
+        JsonNode shownRanking = JSON.readTree(dataValue(page, "chart-ranking"));
+        assertThat(shownRanking.get("districts").size()).isEqualTo(rankings.get("rows").size());
+        for (int i = 0; i < shownRanking.get("districts").size(); i++) {
+            String code = shownRanking.get("districts").get(i).asText();
+            JsonNode row = find(rankings.get("rows"), "district", code);
+            assertNumber(shownRanking.get("growth").get(i), row.get("growth"), "ranking " + code);
+            if (i > 0 && !shownRanking.get("growth").get(i).isNull()) {
+                assertThat(shownRanking.get("growth").get(i).decimalValue())
+                        .as("sorted by growth").isLessThanOrEqualTo(shownRanking.get("growth").get(i - 1).decimalValue());
+            }
+        }
+        if (district != null) {
+            JsonNode row = find(rankings.get("rows"), "district", district);
+            assertThat(dataValue(page, "kpi-rank")).isEqualTo(row.get("rank").asText());
+        } else {
+            assertThat(dataValue(page, "kpi-rank")).isEmpty();
+        }
+
+        JsonNode pipeline = apiJson("/api/reports/pipeline", where);
+        JsonNode shownPipeline = JSON.readTree(dataValue(page, "chart-pipeline"));
+        assertThat(shownPipeline.get("stages").toString())
+                .isEqualTo("[\"RESERVE\",\"DECLARED\",\"ADMITTED\",\"STARTED\",\"IN_PRODUCTION\"]");
+        for (int i = 0; i < shownPipeline.get("stages").size(); i++) {
+            JsonNode stage = find(pipeline.get("stages"), "stage", shownPipeline.get("stages").get(i).asText());
+            assertThat(shownPipeline.get("count").get(i).asLong()).isEqualTo(stage.get("count").asLong());
+            assertNumber(shownPipeline.get("totalInvestment").get(i), stage.get("totalInvestment"), "funnel " + i);
+        }
+
+        JsonNode approvals = apiJson("/api/reports/approvals", where);
+        assertThat(dataValue(page, "kpi-overdue")).isEqualTo(approvals.get("overdueCount").asText());
+        JsonNode shownApprovals = JSON.readTree(dataValue(page, "chart-approvals"));
+        assertThat(shownApprovals.get("departments").size()).isEqualTo(approvals.get("departments").size());
+        for (int i = 0; i < approvals.get("departments").size(); i++) {
+            JsonNode d = approvals.get("departments").get(i);
+            assertThat(shownApprovals.get("departments").get(i).asText()).isEqualTo(d.get("department").asText());
+            assertThat(shownApprovals.get("overdue").get(i).asLong()).isEqualTo(d.get("overdue").asLong());
+        }
+        JsonNode shownTasks = JSON.readTree(page.getAttribute("[data-testid=table-overdue]", "data-value"));
+        assertThat(shownTasks.size()).isEqualTo(Math.min(5, approvals.get("overdue").size()));
+        if (shownTasks.size() > 0) {
+            long most = 0;
+            for (JsonNode t : approvals.get("overdue")) {
+                most = Math.max(most, t.get("daysOverdue").asLong());
+            }
+            assertThat(find(approvals.get("overdue"), "taskId", shownTasks.get(0).asText()).get("daysOverdue").asLong())
+                    .as("the most overdue task first").isEqualTo(most);
+        }
+
+        JsonNode problems = apiJson("/api/reports/problems", where);
+        assertThat(dataValue(page, "kpi-problems")).isEqualTo(problems.get("open").asText());
+        assertNumber(dataValue(page, "kpi-resolution"), problems.get("resolutionRate"), "kpi-resolution");
+        JsonNode shownProblems = JSON.readTree(dataValue(page, "chart-problems"));
+        for (int i = 0; i < shownProblems.get("categories").size(); i++) {
+            JsonNode c = find(problems.get("byCategory"), "key", shownProblems.get("categories").get(i).asText());
+            assertThat(shownProblems.get("open").get(i).asLong()).isEqualTo(c.get("open").asLong());
+        }
+        assertNumber(shownProblems.get("resolutionRate"), problems.get("resolutionRate"), "problem chart rate");
+    }
+
+    private void sendEvents(int year, int month) {
+        LocalDate yearStart = LocalDate.of(year - 1, 1, 10);
+        // 荥阳市: admitted, 1000 → 1300 (+30%); 新密市: admitted, 2000 → 1800 (-10%).
+        UUID xingyang = admittedProject("荥阳智能装备产业园", XINGYANG, "50000", yearStart);
+        report(xingyang, XINGYANG, 4, year - 1, month, "1000");
+        report(xingyang, XINGYANG, 5, year, month, "1300");
+        UUID xinmi = admittedProject("新密先进材料基地", XINMI, "80000", yearStart);
+        report(xinmi, XINMI, 4, year - 1, month, "2000");
+        report(xinmi, XINMI, 5, year, month, "1800");
+        // A problem on the 荥阳 project, open.
+        send(xingyang, 6, new ProblemLogged(xingyang, UUID.randomUUID(), "LAND", "用地指标未落实", "NR",
+                LocalDate.now().plusDays(30), "staff"));
+
+        // A declared 荥阳 project whose NR task is overdue.
+        UUID declared = UUID.randomUUID();
+        ProjectSnapshot reserve = snapshot(declared, "荥阳超期审批项目", XINGYANG, "3000", Stage.RESERVE);
+        send(declared, 1, new ProjectRegistered(reserve, "staff"));
+        send(declared, 2, new ProjectDeclared(snapshot(declared, "荥阳超期审批项目", XINGYANG, "3000", Stage.DECLARED),
+                LocalDate.now().minusDays(40), null, "staff"));
+        UUID caseId = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        LocalDate due = LocalDate.now().minusDays(10);
+        sendApproval(declared, 1, new CaseOpened(caseId, declared, XINGYANG,
+                List.of(new ApprovalTask(task, "NR", "LAND_PRE_APPROVAL", 20, due))));
+        sendApproval(declared, 2, new TaskOverdue(caseId, task, declared, "NR", "LAND_PRE_APPROVAL", due, null));
+    }
+
+    private UUID admittedProject(String name, String district, String total, LocalDate declaredOn) {
+        UUID id = UUID.randomUUID();
+        send(id, 1, new ProjectRegistered(snapshot(id, name, district, total, Stage.RESERVE), "staff"));
+        send(id, 2, new ProjectDeclared(snapshot(id, name, district, total, Stage.DECLARED), declaredOn, null,
+                "staff", true));
+        send(id, 3, new ProjectAdmitted(id, code(id, district), district, Stage.DECLARED, declaredOn.plusDays(5),
+                UUID.randomUUID(), null, "staff"));
+        return id;
+    }
+
+    private void report(UUID project, String district, long sequence, int year, int month, String amount) {
+        send(project, sequence, new InvestmentReported(project, code(project, district), district,
+                String.format("%04d-%02d", year, month), year, month, new BigDecimal(amount), null, null, "staff"));
+    }
+
+    private static ProjectSnapshot snapshot(UUID id, String name, String district, String total, Stage stage) {
+        ProjectSnapshot s = SampleProjects.snapshot(id, name, district, new BigDecimal(total), stage);
+        // A code of its own per project (the sample's code depends on the district only).
+        return new ProjectSnapshot(s.id(), code(id, district), s.name(), s.ownerName(), s.ownerCreditCode(),
+                s.district(), s.park(), s.chain(), s.industry(), s.sector(), s.constructionType(), s.projectType(),
+                s.totalInvestment(), s.landArea(), s.annualOutput(), s.annualTax(), s.takesNewLand(), s.eiaCategory(),
+                s.privateInvestment(), s.plannedStart(), s.plannedProduction(), s.stage(), s.leader(), s.taskForce());
+    }
+
+    private static String code(UUID id, String district) {
+        return "2025-" + district + "-01-01-"
+                + String.format("%05d", Math.abs(id.hashCode()) % 100_000) + "0";
+    }
+
+    private void send(UUID project, long sequence, EventPayload data) {
+        EventEnvelope e = EventEnvelope.create("/project-service", project.toString(), sequence, Instant.now(), data);
+        kafka.send(Topics.PROJECT_EVENTS, e.subject(), EventCodec.write(e));
+    }
+
+    private void sendApproval(UUID project, long sequence, EventPayload data) {
+        EventEnvelope e = EventEnvelope.create("/approval-service", project.toString(), sequence, Instant.now(), data);
+        kafka.send(Topics.APPROVAL_EVENTS, e.subject(), EventCodec.write(e));
+    }
+
+    private static JsonPath api(String path, Map<String, ?> query) {
+        return given().header("Authorization", Tokens.bearer("leader.city")).queryParams(query)
+                .get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonNode apiJson(String path, Map<String, ?> query) throws IOException {
+        String body = given().header("Authorization", Tokens.bearer("leader.city")).queryParams(query)
+                .get(path).then().statusCode(200).extract().asString();
+        return JSON.readTree(body);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode n : array) {
+            if (value.equals(n.get(field).asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+    }
+
+    private static String dataValue(Page page, String testId) {
+        String v = page.getAttribute("[data-testid=" + testId + "]", "data-value");
+        assertThat(v).as("data-value of " + testId).isNotNull();
+        return v;
+    }
+
+    private static void assertNumber(String shown, JsonNode api, String what) {
+        assertNumber(shown.isEmpty() ? null : JSON.getNodeFactory().textNode(shown), api, what);
+    }
+
+    /** Page and API agree: both null, or the same number (1300 equals 1300.0). */
+    private static void assertNumber(JsonNode shown, JsonNode api, String what) {
+        boolean shownNull = shown == null || shown.isNull() || shown.isMissingNode();
+        boolean apiNull = api == null || api.isNull() || api.isMissingNode();
+        assertThat(shownNull).as(what + ": page " + shown + " vs API " + api).isEqualTo(apiNull);
+        if (!apiNull) {
+            assertThat(new BigDecimal(shown.asText())).as(what).isEqualByComparingTo(new BigDecimal(api.asText()));
+        }
+    }
+
+    private static int loads(Page page) {
+        return Integer.parseInt(page.getAttribute("body", "data-loads"));
+    }
+
+    private String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        Path file = ARTIFACTS.resolve(name).toAbsolutePath();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        try {
+            assertThat(Files.size(file)).isPositive();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("dashboard screenshot: " + file);
+    }
+}
