@@ -72,9 +72,10 @@ class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHARTS_READY = "body[data-state=ready]";
 
-    // 410182 荥阳市 and 410183 新密市 are used by no other test of this module.
-    private static final String XINGYANG = "410182";
-    private static final String XINMI = "410183";
+    // 410104 管城回族区 and 410105 金水区 (two of the six urban districts) hold data of no other test of this module in
+    // the current year and the year before.
+    private static final String XINGYANG = "410104";
+    private static final String XINMI = "410105";
 
     private static Playwright playwright;
     private static Browser browser;
@@ -114,7 +115,7 @@ class DashboardBrowserTest {
         given().get("/dashboard/config.json").then().statusCode(200)
                 .body("clientId", equalTo("pipeline-dashboard"))
                 .body("authServerUrl", equalTo(KeycloakServer.realmUrl()))
-                .body("districts.find { it.code == '410182' }.label", equalTo("荥阳市"));
+                .body("districts.find { it.code == '410104' }.label", equalTo("管城回族区"));
         given().redirects().follow(false).get("/dashboard").then().statusCode(303)
                 .header("Location", endsWith("/dashboard/"));
         given().redirects().follow(false).queryParam("year", "2025").get("/dashboard").then().statusCode(303)
@@ -202,7 +203,7 @@ class DashboardBrowserTest {
             assertThat(page.textContent("[data-testid=user-scope]")).contains("全市");
             assertThat(page.textContent("[data-testid=user-name]")).contains("leader.city");
 
-            // The whole city first (leader.city's own scope), then 荥阳市 from the district selector.
+            // The whole city first (leader.city's own scope), then 管城回族区 from the district selector.
             assertPageMatchesApi(page, year, month, null);
             screenshot(page, "dashboard-city-1366x768.png");
 
@@ -216,11 +217,12 @@ class DashboardBrowserTest {
             assertThat(page.textContent("[data-testid=kpi-ytd] .kpi-value"))
                     .isEqualTo(xingyang.getString("total.ytdYi") + "亿元");
             assertThat(page.textContent("[data-testid=kpi-growth] .kpi-value")).isEqualTo("+30.0%");
-            assertThat(page.textContent("[data-testid=kpi-rank] .kpi-value")).startsWith("全市第");
+            // One of the six urban districts: ranked among them and city-wide (e.g. 六区第1 / 全市第2).
+            assertThat(page.textContent("[data-testid=kpi-rank] .kpi-value")).startsWith("六区第").contains("全市第");
             assertThat(page.textContent("[data-testid=table-overdue]")).contains("荥阳超期审批项目").contains("天");
             assertThat(page.textContent("body")).contains("月度累计投资与同比增速", "各区县增速排名", "项目全周期漏斗",
-                    "并联审批超期情况", "问题解决情况", "1-" + month + "月", "荥阳市");
-            screenshot(page, "dashboard-410182-1366x768.png");
+                    "并联审批超期情况", "问题解决情况", "1-" + month + "月", "管城回族区");
+            screenshot(page, "dashboard-410104-1366x768.png");
 
             // A wall screen: the same page at 3840×2160, charts redrawn to the new size.
             page.setViewportSize(3840, 2160);
@@ -229,7 +231,7 @@ class DashboardBrowserTest {
             page.waitForTimeout(500);
             assertThat((Number) page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"))
                     .as("fonts scale with the viewport").satisfies(px -> assertThat(px.doubleValue()).isGreaterThan(20));
-            screenshot(page, "dashboard-410182-3840x2160.png");
+            screenshot(page, "dashboard-410104-3840x2160.png");
         }
     }
 
@@ -345,7 +347,7 @@ class DashboardBrowserTest {
 
     private void sendEvents(int year, int month) {
         LocalDate yearStart = LocalDate.of(year - 1, 1, 10);
-        // 荥阳市: admitted, 1000 → 1300 (+30%); 新密市: admitted, 2000 → 1800 (-10%).
+        // 管城回族区: admitted, 1000 → 1300 (+30%); 金水区: admitted, 2000 → 1800 (-10%).
         UUID xingyang = admittedProject("荥阳智能装备产业园", XINGYANG, "50000", yearStart);
         report(xingyang, XINGYANG, 4, year - 1, month, "1000");
         report(xingyang, XINGYANG, 5, year, month, "1300");
