@@ -1,5 +1,8 @@
 package cn.zz.pipeline.project.api;
 
+import cn.zz.pipeline.platform.web.Attachment;
+import cn.zz.pipeline.platform.web.Params;
+
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
@@ -26,7 +29,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /**
@@ -89,7 +91,7 @@ public class LedgerImportResource {
         LedgerTemplate.write(out, districts.all(), importer.maxRows(), importer.maxBytes());
         return Response.ok(out.toByteArray(), XlsxUpload.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        attachment(LedgerTemplate.ASCII_FILE_NAME, LedgerTemplate.FILE_NAME))
+                        Attachment.contentDisposition(LedgerTemplate.ASCII_FILE_NAME, LedgerTemplate.FILE_NAME))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
@@ -99,31 +101,7 @@ public class LedgerImportResource {
     }
 
     private static boolean dryRun(String raw) {
-        Boolean b = ProjectResource.bool("dryRun", raw);
+        Boolean b = Params.bool("dryRun", raw);
         return b != null && b;
-    }
-
-    /**
-     * Content-Disposition with an ASCII fallback and the real (Chinese) name in RFC 5987 / RFC 6266 form:
-     * {@code attachment; filename="x.xlsx"; filename*=UTF-8''%E9%A1%B9...}.
-     */
-    static String attachment(String asciiName, String name) {
-        return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + rfc5987(name);
-    }
-
-    static String rfc5987(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean attrChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "!#$&+-.^_`|~".indexOf(c) >= 0;
-            if (attrChar) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
     }
 }

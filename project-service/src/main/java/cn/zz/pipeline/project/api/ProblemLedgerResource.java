@@ -38,7 +38,7 @@ public class ProblemLedgerResource {
                                       @QueryParam("size") String size) {
         String region = ProjectQueries.regionPrefix(ProjectResource.regionParam(district), user);
         ProjectQueries.Page<ProjectQueries.ProblemRow> found = queries.problems(region,
-                Params.enumParam("state", state, ProblemState.class), ProjectResource.bool("overdue", overdue),
+                Params.enumParam("state", state, ProblemState.class), Params.bool("overdue", overdue),
                 Params.intParam("page", page, 1, 1, 100_000), Params.intParam("size", size, 20, 1, 200));
         LocalDate day = today.date();
         return new PageView<>(found.items().stream()

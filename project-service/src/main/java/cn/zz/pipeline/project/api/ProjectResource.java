@@ -213,7 +213,7 @@ public class ProjectResource {
     public List<ProblemView> problemsOf(@PathParam("id") String id, @QueryParam("state") String state,
                                         @QueryParam("overdue") String overdue) {
         Project p = readable(id);
-        return queries.problemsOf(p.id(), Params.enumParam("state", state, ProblemState.class), bool("overdue", overdue))
+        return queries.problemsOf(p.id(), Params.enumParam("state", state, ProblemState.class), Params.bool("overdue", overdue))
                 .stream().map(pr -> view(pr, p)).toList();
     }
 
@@ -289,17 +289,5 @@ public class ProjectResource {
                     java.util.Map.of("max", max)));
         }
         return t;
-    }
-
-    static Boolean bool(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ApiException.badRequest(new Violation(name, "invalid-format", "应为 true 或 false",
-                    Params.cut(raw), List.of("true", "false")));
-        };
     }
 }

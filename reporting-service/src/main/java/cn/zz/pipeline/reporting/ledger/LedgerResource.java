@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting.ledger;
 
+import cn.zz.pipeline.platform.web.Attachment;
+
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
@@ -23,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -86,7 +87,7 @@ public class LedgerResource {
                 + ".xlsx";
         return Response.ok(body, XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        attachment(ledger.path() + "-ledger-" + suffix, ledger.title() + "-" + suffix))
+                        Attachment.contentDisposition(ledger.path() + "-ledger-" + suffix, ledger.title() + "-" + suffix))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
@@ -116,25 +117,5 @@ public class LedgerResource {
             }
         }
         return false;
-    }
-
-    /**
-     * Content-Disposition with an ASCII fallback and the real (Chinese) name in RFC 6266 / RFC 5987 form:
-     * {@code attachment; filename="x.xlsx"; filename*=UTF-8''%E8%BF%9B...}.
-     */
-    static String attachment(String asciiName, String name) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean attrChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "!#$&+-.^_`|~".indexOf(c) >= 0;
-            if (attrChar) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encoded;
     }
 }

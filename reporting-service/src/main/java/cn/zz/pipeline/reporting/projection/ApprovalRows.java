@@ -28,7 +28,7 @@ import java.util.UUID;
  * is read beside the project topic with no order between them, so nothing here waits for a project row: the events
  * carry the district, and a case of a project already withdrawn is stored as cancelled.
  */
-final class ApprovalRows implements AutoCloseable {
+final class ApprovalRows {
 
     static final String OPEN_STATES = "('PENDING', 'RETURNED')";
 
@@ -183,8 +183,4 @@ final class ApprovalRows implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        // statements are closed where they are made; kept for symmetry with the batch's other writers
-    }
 }

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 /** problem_view and problem_stat (logged, resolved, resolved by the deadline), written event by event. */
-final class ProblemRows implements AutoCloseable {
+final class ProblemRows {
 
     private final Connection c;
 
@@ -72,8 +72,4 @@ final class ProblemRows implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        // statements are closed where they are made
-    }
 }

@@ -3,14 +3,6 @@ package cn.zz.pipeline.reporting.projection;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
-import cn.zz.pipeline.events.approval.ApprovalTask;
-import cn.zz.pipeline.events.approval.CaseApproved;
-import cn.zz.pipeline.events.approval.CaseOpened;
-import cn.zz.pipeline.events.approval.CaseRejected;
-import cn.zz.pipeline.events.approval.TaskDecided;
-import cn.zz.pipeline.events.approval.TaskOverdue;
-import cn.zz.pipeline.events.approval.TaskResubmitted;
-import cn.zz.pipeline.events.approval.TaskReturned;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
@@ -111,8 +103,6 @@ public class ReportingProjection implements BatchEventHandler {
             }
             store.flush();
             aggregates.flush(c);
-            approvals.close();
-            problems.close();
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
             Instant newest = events.get(events.size() - 1).time();
             registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());

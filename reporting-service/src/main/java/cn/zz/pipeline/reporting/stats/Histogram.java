@@ -46,8 +46,4 @@ public final class Histogram {
     public static BigDecimal hoursAsDays(Integer hours) {
         return hours == null ? null : BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP);
     }
-
-    static TreeMap<Integer, Long> copy(Histogram h) {
-        return new TreeMap<>(h.counts);
-    }
 }
