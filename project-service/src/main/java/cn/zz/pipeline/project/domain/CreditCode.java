@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.domain;
 
+import cn.zz.pipeline.events.Codes;
 import cn.zz.pipeline.platform.problem.Violation;
 
 import java.util.Optional;
@@ -8,23 +9,14 @@ import java.util.Optional;
 public final class CreditCode {
 
     /** The code's alphabet: digits and upper-case letters without I, O, S, V, Z. */
-    public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    public static final String ALPHABET = Codes.CREDIT_ALPHABET;
 
     private CreditCode() {
     }
 
     /** Check character for the first 17 characters: (31 − Σ value·weight mod 31) mod 31. */
     public static char checkCharacter(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            int value = ALPHABET.indexOf(first17.charAt(i));
-            if (value < 0) {
-                throw new IllegalArgumentException("not a credit-code character: " + first17.charAt(i));
-            }
-            sum += value * WEIGHTS[i];
-        }
-        return ALPHABET.charAt((31 - sum % 31) % 31);
+        return Codes.creditCodeCheck(first17);
     }
 
     /** The problem with {@code code} (expected upper case), if any. */

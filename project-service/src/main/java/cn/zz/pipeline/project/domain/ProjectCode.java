@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.domain;
 
+import cn.zz.pipeline.events.Codes;
 import cn.zz.pipeline.platform.problem.Violation;
 
 import java.util.Optional;
@@ -19,23 +20,12 @@ public final class ProjectCode {
     }
 
     public static String of(int year, String region, String department, String projectType, int serial) {
-        String body = String.format("%04d-%s-%s-%s-%05d", year, region, department, projectType, serial);
-        return body + checkCharacter(body);
+        return Codes.projectCode(year, region, department, projectType, serial);
     }
 
     /** Check character over the digits of {@code body} (separators skipped); body must hold exactly 19 digits. */
     public static char checkCharacter(String body) {
-        String digits = body.replace("-", "");
-        if (digits.length() != 19 || !digits.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("a project code body has 19 digits: " + body);
-        }
-        int sum = 0;
-        for (int i = 0; i < 19; i++) {
-            // position i+1 of 20 (the check character is the 20th): weight 2^(20-(i+1)) mod 11
-            sum += (digits.charAt(i) - '0') * weight(19 - i);
-        }
-        int check = (12 - sum % 11) % 11;
-        return check == 10 ? 'X' : (char) ('0' + check);
+        return Codes.projectCodeCheck(body);
     }
 
     public static Optional<Violation> check(String field, String code) {
@@ -49,13 +39,5 @@ public final class ProjectCode {
                     String.valueOf(expected)));
         }
         return Optional.empty();
-    }
-
-    private static int weight(int exponent) {
-        int w = 1;
-        for (int i = 0; i < exponent; i++) {
-            w = w * 2 % 11;
-        }
-        return w;
     }
 }
