@@ -139,6 +139,17 @@ class InvestmentReportTest {
         JsonPath park = report("admin", "2023", "6", "410106", "park");
         assertThat(row(park, "先进制造业开发区", "ytd")).isEqualTo("130000");
         assertThat(row(park, "", "label")).isEqualTo("未入园区");
+        // the categories within one park, as a park's leaders read them (技改 as a share of the park's total)
+        JsonPath inPark = given().header("Authorization", Tokens.bearer("leader.shangjie"))
+                .queryParam("year", "2023").queryParam("month", "6").queryParam("park", "先进制造业开发区")
+                .get("/api/reports/investment").then().statusCode(200).extract().jsonPath();
+        assertThat(inPark.getString("park")).isEqualTo("先进制造业开发区");
+        assertThat(inPark.getString("total.ytd")).isEqualTo("130000");
+        assertThat(inPark.getString("total.growth")).isEqualTo("30.0");
+        assertThat(row(inPark, "TECH_REFORM", "ytd")).isEqualTo("130000");
+        assertThat(row(inPark, "TECH_REFORM", "base")).isEqualTo("100000");
+        assertThat(row(inPark, "TECH_REFORM", "share")).isEqualTo("100.0");
+        assertThat(row(inPark, "INFRASTRUCTURE", "ytd")).isEqualTo("0");
         JsonPath chain = report("admin", "2023", "6", null, "chain");
         assertThat(row(chain, "电子信息", "ytd")).isEqualTo("105000");
         assertThat(row(chain, "", "label")).isEqualTo("未归属产业链");
@@ -253,6 +264,11 @@ class InvestmentReportTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("by"));
         given().header("Authorization", token).queryParam("district", "41'06").get("/api/reports/investment")
                 .then().statusCode(400).body("violations[0].field", equalTo("district"));
+        given().header("Authorization", token).queryParam("park", "先进制造业开发区").queryParam("by", "chain")
+                .get("/api/reports/investment").then().statusCode(400)
+                .body("violations[0].field", equalTo("by")).body("violations[0].code", equalTo("park-by-category"));
+        given().header("Authorization", token).queryParam("park", " ").get("/api/reports/investment")
+                .then().statusCode(400).body("violations[0].field", equalTo("park"));
         given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", "410102")
                 .get("/api/reports/investment").then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("approver.nr")).get("/api/reports/investment")

@@ -10,7 +10,15 @@ public enum Dimension {
     INDUSTRY("INDUSTRY"),
     CATEGORY(null);
 
+    /** investment_total's dim of the categories within a park; its key is {@link #parkCategoryKey}. */
+    public static final String PARK_CATEGORY = "PARK_CAT";
+
     private final String column;
+
+    /** Key of a category within a park: the park's name and the category, apart by a character names never hold. */
+    public static String parkCategoryKey(String park, Category category) {
+        return park + '\u001f' + category.name();
+    }
 
     Dimension(String column) {
         this.column = column;

@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting.stats;
 
+import cn.zz.pipeline.platform.problem.ApiException;
+import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
@@ -25,6 +27,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
 public class InvestmentReportResource {
+
+    private static final int MAX_PARK = 200;
 
     @Inject
     InvestmentStats stats;
@@ -58,11 +62,25 @@ public class InvestmentReportResource {
     @GET
     @Path("/investment")
     @Operation(summary = "YTD fixed-asset investment 1-N月 (万元) with base, growth %, share %, contribution (百分点) and"
-            + " rank, grouped by district, park, chain, industry (三次产业) or category")
+            + " rank, grouped by district, park, chain, industry (三次产业) or category; with park=, the categories of"
+            + " that park")
     public InvestmentStats.Report investment(@QueryParam("year") String year, @QueryParam("month") String month,
-                                             @QueryParam("district") String district, @QueryParam("by") String by) {
+                                             @QueryParam("district") String district, @QueryParam("by") String by,
+                                             @QueryParam("park") String park) {
         Period period = Period.of(year, month, today.date());
         String scope = Scope.district(user, district);
+        if (park != null) {
+            String name = park.strip();
+            if (name.isEmpty() || name.length() > MAX_PARK || name.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.badRequest(new Violation("park", "invalid-park",
+                        "园区名称应为 1–" + MAX_PARK + " 个字符，不含控制字符", Params.cut(park), MAX_PARK));
+            }
+            if (by != null && !by.isBlank() && !"category".equalsIgnoreCase(by.trim())) {
+                throw ApiException.badRequest(new Violation("by", "park-by-category",
+                        "指定园区时只能按类别（by=category）分组", Params.cut(by), "category"));
+            }
+            return stats.parkReport(period, scope, name);
+        }
         Dimension dimension = by == null || by.isBlank() ? Dimension.DISTRICT
                 : Params.enumParam("by", by.trim().toUpperCase(), Dimension.class);
         return stats.report(period, scope, dimension);

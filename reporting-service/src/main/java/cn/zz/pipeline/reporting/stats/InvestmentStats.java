@@ -42,7 +42,7 @@ public class InvestmentStats {
     }
 
     public record Report(int year, int month, String period, String periodLabel, String by, String district,
-                         String unit, List<Row> rows, Row total) {
+                         String park, String unit, List<Row> rows, Row total) {
     }
 
     /** Summed YTD of one district, total and per category. */
@@ -77,8 +77,8 @@ public class InvestmentStats {
                 rows.add(row(c.name(), c.label(), sum(current, c), sum(base, c), totalYtd, totalBase, restated));
             }
         } else {
-            Map<String, BigDecimal> cur = byKey(period, scope, by);
-            Map<String, BigDecimal> b = byKey(period.sameLastYear(), scope, by);
+            Map<String, BigDecimal> cur = byKey(period, scope, by.column(), "");
+            Map<String, BigDecimal> b = byKey(period.sameLastYear(), scope, by.column(), "");
             TreeSet<String> keys = new TreeSet<>(cur.keySet());
             keys.addAll(b.keySet());
             for (String k : keys) {
@@ -90,8 +90,31 @@ public class InvestmentStats {
         boolean anyRestated = base.values().stream().anyMatch(a -> a.restated.getOrDefault(Category.ALL, false));
         Row total = row("total", "合计", totalYtd, totalBase, totalYtd, totalBase, anyRestated);
         return new Report(period.year(), period.month(), period.code(), period.label(), by.name().toLowerCase(), scope,
-                "万元", rows, new Row(total.key(), total.label(), total.ytd(), total.ytdYi(), total.base(),
+                null, "万元", rows, new Row(total.key(), total.label(), total.ytd(), total.ytdYi(), total.base(),
                 total.growth(), total.share(), total.contribution(), null, total.restated()));
+    }
+
+    /**
+     * The categories of one park (工业, 技改, 民间, 基础设施) with the park's total; shares are of the park's total.
+     * Parks have no restated base: the base is the park's summed figure of last year.
+     */
+    public Report parkReport(Period period, String scope, String park) {
+        Map<String, BigDecimal> cur = byKey(period, scope, Dimension.PARK_CATEGORY, park + '\u001f');
+        Map<String, BigDecimal> base = byKey(period.sameLastYear(), scope, Dimension.PARK_CATEGORY, park + '\u001f');
+        String all = Dimension.parkCategoryKey(park, Category.ALL);
+        BigDecimal totalYtd = cur.getOrDefault(all, BigDecimal.ZERO);
+        BigDecimal totalBase = base.getOrDefault(all, BigDecimal.ZERO);
+        List<Row> rows = new ArrayList<>();
+        for (Category c : Category.values()) {
+            if (c != Category.ALL) {
+                String k = Dimension.parkCategoryKey(park, c);
+                rows.add(row(c.name(), c.label(), cur.getOrDefault(k, BigDecimal.ZERO),
+                        base.getOrDefault(k, BigDecimal.ZERO), totalYtd, totalBase, false));
+            }
+        }
+        Row total = row("total", park, totalYtd, totalBase, totalYtd, totalBase, false);
+        return new Report(period.year(), period.month(), period.code(), period.label(), "category", scope, park, "万元",
+                ranked(rows, false), total);
     }
 
     /** The total of each month 1-2月 … 1-{month}月 of a year with its base (restated where set). */
@@ -171,12 +194,13 @@ public class InvestmentStats {
                 .getResultList();
     }
 
-    private Map<String, BigDecimal> byKey(Period p, String scope, Dimension by) {
+    /** Summed YTD per key of one dimension, keys starting with {@code prefix} (taken literally). */
+    private Map<String, BigDecimal> byKey(Period p, String scope, String dim, String prefix) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select key, sum(amount) from investment_total where year = ?1"
-                        + " and dim = ?4 and month <= ?2 and district like ?3 group by key")
+                        + " and dim = ?4 and month <= ?2 and district like ?3 and left(key, ?5) = ?6 group by key")
                 .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
-                .setParameter(4, by.column()).getResultList();
+                .setParameter(4, dim).setParameter(5, prefix.length()).setParameter(6, prefix).getResultList();
         Map<String, BigDecimal> out = new HashMap<>();
         rows.forEach(r -> out.put((String) r[0], (BigDecimal) r[1]));
         return out;
