@@ -334,6 +334,40 @@ ensure_service_jars() { # services...
   say "built in $(secs_since "$t0") s"
 }
 
+readonly SEEDS_JAR="$REPO_ROOT/seeds/target/seeds.jar"
+readonly SEEDS_MARK_NAME="seeds.loaded"
+
+ensure_seeds_jar() {
+  [ -f "$SEEDS_JAR" ] && [ -d "$REPO_ROOT/seeds/target/lib" ] && return 0
+  say "packaging the seed loader: ./mvnw -q -DskipTests package -pl seeds -am ..."
+  mvnw -DskipTests package -pl seeds -am || die "the build of the seed loader failed"
+}
+
+# Loads seeds/data through the services' public APIs (seeds/README.md); idempotent, so 'seed' may run again.
+load_seeds() {
+  ensure_seeds_jar
+  say "loading the seed data (seeds/data) through the services' APIs; progress below, also in $LOGS/seeds.log"
+  local t0 rc=0; t0="$(now_ms)"
+  "$JAVA" -Xmx256m -cp "$SEEDS_JAR:$REPO_ROOT/seeds/target/lib/*" cn.zz.pipeline.seeds.SeedLoader \
+    "data=$REPO_ROOT/seeds/data" "project=http://localhost:$PROJECT_PORT" "approval=http://localhost:$APPROVAL_PORT" \
+    "reporting=http://localhost:$REPORTING_PORT" "keycloak=http://localhost:$KEYCLOAK_PORT" \
+    "wait=${PIPELINE_SEED_WAIT:-900}" 2>&1 | tee "$LOGS/seeds.log" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    warn "loading the seeds failed (exit $rc, see $LOGS/seeds.log); the stack keeps running: fix and run 'stack.sh seed'"
+    return 1
+  fi
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$DATA/$SEEDS_MARK_NAME"
+  say "seeds loaded in $(secs_since "$t0") s"
+}
+
+# On the first start of a stack (no marker yet) with all three services, unless PIPELINE_SEEDS=none.
+seed_if_first_start() {
+  [ "${PIPELINE_SEEDS:-docs}" != none ] || { say "seed data skipped (PIPELINE_SEEDS=none)"; return 0; }
+  [ "$#" -eq "${#SERVICES[@]}" ] || return 0
+  [ -f "$DATA/$SEEDS_MARK_NAME" ] && return 0
+  load_seeds
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL
 # ---------------------------------------------------------------------------------------------------------------
@@ -711,7 +745,9 @@ APIs (Swagger UI at /q/swagger-ui, health /q/health, metrics /q/metrics, OpenAPI
   project-service    http://localhost:$PROJECT_PORT/api/projects        http://localhost:$PROJECT_PORT/q/swagger-ui
   approval-service   http://localhost:$APPROVAL_PORT/api/approval-cases  http://localhost:$APPROVAL_PORT/q/swagger-ui
   reporting-service  http://localhost:$REPORTING_PORT/api/reports/pipeline  http://localhost:$REPORTING_PORT/q/swagger-ui
-  dashboard          http://localhost:$REPORTING_PORT/dashboard
+  dashboard          http://localhost:$REPORTING_PORT/dashboard   (log in as leader.shangjie or leader.city)
+  the documents' figures (上街区 2025年1-6月 29.6亿元 +16.5%, 六区第一、全市第二) on the dashboard:
+                     http://localhost:$REPORTING_PORT/dashboard/?year=2025&month=6&district=410106
 Keycloak             $kc/admin/  (admin console; admin / admin, demo only)   realm: $kc/realms/pipeline
 PostgreSQL           localhost:${PG_PORT:-5432}  user pipeline, password pipeline; databases project, approval, reporting
 Kafka                localhost:$KAFKA_PORT  (controller $KAFKA_CONTROLLER_PORT)
@@ -744,6 +780,7 @@ cmd_up() {
   if [ "$all" -eq 1 ]; then
     say "the stack is already running in $PIPELINE_HOME; nothing changed"
     cmd_status
+    seed_if_first_start "${svcs[@]}" || { print_summary; return 1; }
     print_summary
     return 0
   fi
@@ -757,7 +794,18 @@ cmd_up() {
   done
   [ "${#svcs[@]}" -gt 0 ] || say "services skipped (PIPELINE_SERVICES=${PIPELINE_SERVICES:-})"
   say "up in $(secs_since "$t_all") s"
+  local seeded=0
+  if [ "${#svcs[@]}" -gt 0 ]; then seed_if_first_start "${svcs[@]}" || seeded=1; fi
   print_summary
+  return "$seeded"
+}
+
+cmd_seed() {
+  lock_home
+  local s
+  for s in "${SERVICES[@]}"; do comp_pid "$s" > /dev/null || die "$s is not running: 'stack.sh up' first"; done
+  comp_pid keycloak > /dev/null || die "keycloak is not running: 'stack.sh up' first"
+  load_seeds
 }
 
 cmd_down() {
@@ -829,8 +877,8 @@ cmd_logs() { # [component]
 
 cmd_build() {
   lock_home
-  local list; list="$(IFS=,; echo "${SERVICES[*]}")"
-  say "packaging the services: ./mvnw -q -DskipTests package -pl $list -am ..."
+  local list; list="$(IFS=,; echo "${SERVICES[*]}"),seeds"
+  say "packaging the services and the seed loader: ./mvnw -q -DskipTests package -pl $list -am ..."
   local t0; t0="$(now_ms)"
   mvnw -DskipTests package -pl "$list" -am || die "the build failed"
   say "built in $(secs_since "$t0") s; running services keep the old code until 'stack.sh restart <service>'"
@@ -841,7 +889,9 @@ usage() {
 Local stack without Docker: PostgreSQL, Kafka (KRaft), Keycloak and the three services.
 
 Usage: deploy/local/stack.sh <command> [component]
-  up               build what is missing, start everything, wait until healthy, print URLs (idempotent)
+  up               build what is missing, start everything, wait until healthy, load the seed data on the first
+                   start (seeds/data, progress shown), print URLs (idempotent)
+  seed             load the seed data again (idempotent: what is there already stays as it is)
   down             stop the services, then Kafka, Keycloak, PostgreSQL (SIGTERM; SIGKILL after ${STOP_TIMEOUT} s)
   status [comp]    state, pid, port, RSS, readiness (with a component: exit code 0 running, 3 stopped)
   reset            down, then wipe data/, logs/ and run/ (the downloaded distributions stay)
@@ -850,7 +900,7 @@ Usage: deploy/local/stack.sh <command> [component]
   stop <comp>      stop one component (SIGTERM; SIGKILL after the timeout)
   kill <comp>      SIGKILL one component, as in a crash
   restart <comp>   stop, then start
-  build            package the three services again
+  build            package the three services and the seed loader again
 Components: ${COMPONENTS[*]}
 
 Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | none | comma list, for 'up'),
@@ -859,7 +909,8 @@ Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | n
   PIPELINE_KEYCLOAK_MANAGEMENT_PORT (Keycloak port + 820), PIPELINE_PROJECT_PORT (8081),
   PIPELINE_APPROVAL_PORT (8082), PIPELINE_REPORTING_PORT (8083); ports are remembered in run/ports.env.
   PIPELINE_PG_BIN (a PostgreSQL bin folder, or 'embedded'), PIPELINE_JAVA, PIPELINE_STOP_TIMEOUT (30),
-  PIPELINE_HEALTH_TIMEOUT (90), PIPELINE_KEYCLOAK_TIMEOUT (180), PIPELINE_KAFKA_TIMEOUT (60).
+  PIPELINE_HEALTH_TIMEOUT (90), PIPELINE_KEYCLOAK_TIMEOUT (180), PIPELINE_KAFKA_TIMEOUT (60),
+  PIPELINE_SEEDS (docs | none: no seed data on the first start), PIPELINE_SEED_WAIT (900 s for the reports).
 See docs/local-stack.md.
 USAGE
 }
@@ -874,7 +925,7 @@ main() {
   local verb="${1:-help}"
   [ $# -eq 0 ] || shift
   case "$verb" in
-    up|start|restart|stop|down|reset|kill|build)
+    up|start|restart|stop|down|reset|kill|build|seed)
       need_tools "$JAVA" curl setsid flock ps awk sed tar
       [ "$(id -u)" -ne 0 ] || need_tools runuser ;;
   esac
@@ -886,6 +937,7 @@ main() {
     reset) cmd_reset ;;
     logs) cmd_logs "$@" ;;
     build) cmd_build ;;
+    seed) [ $# -eq 0 ] || die "usage: stack.sh seed"; cmd_seed ;;
     start|stop|kill|restart)
       { [ $# -eq 1 ] && is_component "$1"; } || die "usage: stack.sh $verb <component>  (one of: ${COMPONENTS[*]})"
       lock_home

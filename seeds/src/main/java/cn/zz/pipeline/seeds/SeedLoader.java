@@ -167,7 +167,7 @@ public final class SeedLoader {
     private Map<String, Object> body(SeedData.Project p) {
         Map<String, Object> b = new LinkedHashMap<>(p.facts());
         b.put("code", p.code());
-        b.put("registeredAt", p.registeredAt().atZone(ZONE).toOffsetDateTime().toString());
+        b.put("registeredAt", p.registeredAt().atZone(ZONE).toInstant().toString());
         if (!p.live()) {
             b.put("declaredOn", p.declaredOn());
         }
@@ -392,7 +392,11 @@ public final class SeedLoader {
                     try {
                         step.run(item);
                     } catch (Exception | Error e) {
-                        failures.add(item.label() + ": " + e.getMessage());
+                        String failure = item.label() + ": " + e;
+                        failures.add(failure);
+                        if (failures.size() <= 5) {
+                            say("FAILED %s", failure);
+                        }
                     }
                     int n = done.incrementAndGet();
                     if (n % 50 == 0 || n == items.size()) {

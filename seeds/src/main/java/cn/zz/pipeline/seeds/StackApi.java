@@ -1,7 +1,10 @@
 package cn.zz.pipeline.seeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StackApi {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** An answer: status, body as JSON (null when empty or not JSON), Location header. */
     public record Answer(int status, JsonNode body, String raw, String location) {
@@ -78,9 +82,14 @@ public final class StackApi {
     }
 
     public Answer send(String user, String method, String url, Object body) {
+        String json;
+        try {
+            json = body == null ? null : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request body: " + e.getOriginalMessage(), e);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                String json = body == null ? null : JSON.writeValueAsString(body);
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + token(user)).header("Accept", "application/json");
                 if (json == null) {
