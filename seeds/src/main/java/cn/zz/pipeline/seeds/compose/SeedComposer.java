@@ -399,7 +399,8 @@ public final class SeedComposer {
      * approvals file then decides some of the tasks (approved, rejected, returned, left pending, overdue).
      */
     private void live() {
-        String[] districts = {SHANGJIE, SHANGJIE, XINZHENG, XINZHENG, "410102", "410104", "410122", "410171",
+        // 上街 and 新郑 (the demo staff's districts) each get an approved case and one overdue
+        String[] districts = {SHANGJIE, "410122", XINZHENG, XINZHENG, "410102", "410104", SHANGJIE, "410171",
             "410172", "410173", "410181", "410182", "410183", "410185", "410105", "410108"};
         LocalDate[] declared = {LocalDate.of(2026, 8, 24), LocalDate.of(2026, 9, 7), LocalDate.of(2026, 9, 14),
             LocalDate.of(2026, 9, 21), LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 12),
