@@ -360,7 +360,7 @@ public final class Generator {
         double perMu = r.logNormal(620, 0.3);
         double otherPerMu = kind == Kind.AGRICULTURE ? r.uniform(5, 30) : r.uniform(150, 900);
         if (industry.industrial()) {
-            if (("01".equals(type)) && construction != ConstructionType.PURCHASE && total >= 2000 && landDraw < 0.85) {
+            if ("01".equals(type) && total >= 2000 && landDraw < 0.85) {
                 takesNewLand = true;
                 landArea = tenths(Math.max(10, (long) Math.floor(total * 10 / perMu)));
             }
