@@ -34,6 +34,7 @@ public final class ApiSink implements Load.Sink {
     private final PrintStream log;
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong existing = new AtomicLong();
+    private final AtomicLong foreign = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     public ApiSink(String projectService, String keycloak, PrintStream log) {
@@ -53,7 +54,13 @@ public final class ApiSink implements Load.Sink {
                     created.incrementAndGet();
                     events += p.eventCount();
                 }
-                case 409 -> existing.incrementAndGet();
+                case 409 -> {
+                    existing.incrementAndGet();
+                    // a rerun answers code-exists; anything else means other data holds this code's serial
+                    if (!r.body().contains("code-exists") && foreign.incrementAndGet() <= FAILURES_SHOWN) {
+                        log.printf("  project %d (%s): 409 %s%n", p.index(), p.code(), r.body());
+                    }
+                }
                 default -> {
                     if (failed.incrementAndGet() <= FAILURES_SHOWN) {
                         log.printf("  project %d (%s): HTTP %d %s%n", p.index(), p.code(), r.statusCode(), r.body());
@@ -92,8 +99,8 @@ public final class ApiSink implements Load.Sink {
 
     @Override
     public void close() {
-        log.printf("api: %,d imported, %,d already loaded (409), %,d failed%n", created.get(), existing.get(),
-                failed.get());
+        log.printf("api: %,d imported, %,d already loaded (409; %,d of them not as code-exists), %,d failed%n",
+                created.get(), existing.get(), foreign.get(), failed.get());
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " projects were not imported");
         }
