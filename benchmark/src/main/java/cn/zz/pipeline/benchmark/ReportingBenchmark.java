@@ -12,6 +12,9 @@ import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.seeds.synthetic.Generator;
+import cn.zz.pipeline.seeds.synthetic.KafkaSink;
+import cn.zz.pipeline.seeds.synthetic.Load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -41,9 +45,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * reporting-service under a synthetic load, against a running stack (deploy/local/stack.sh up):
  * <ol>
- *   <li><b>load</b>: {@code projects} projects (default 1,000,000) published straight to pipeline.project.events,
- *   each registered, admitted and with 12 monthly reports (the 12 statistics periods up to the latest one), so
- *   14 events a project; then the time until the projection's lag is zero.</li>
+ *   <li><b>load</b>: {@code projects} synthetic projects (default 1,000,000) from the seeds module's generator,
+ *   published by its bulk path straight to pipeline.project.events (the events project-service's historical import
+ *   would emit: registered, stage moves, monthly reports; about 12.5 a project); then the time until the
+ *   projection's lag is zero.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
  *   scopes) for {@code seconds}: p50/p99/max.</li>
  *   <li><b>freshness</b>: {@code rate} events/s (default 1,000) of report corrections for {@code seconds}, among
@@ -52,25 +57,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>rebuild</b>: POST /api/admin/rebuild and the events per second until it is done.</li>
  * </ol>
  * {@code phases=load,report,freshness,rebuild} chooses; the projects of a load are the same for the same
- * {@code projects} and {@code seed}, so later phases can run alone against an earlier load.
+ * {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases can run
+ * alone against an earlier load, given its {@code today}.
  */
 public final class ReportingBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = EventCodec.mapper();
-    private static final String[] DISTRICTS = {"410102", "410103", "410104", "410105", "410106", "410108", "410122",
-        "410171", "410172", "410173", "410181", "410182", "410183", "410184", "410185"};
-    private static final String[] CHAINS = {"智能家电", "电子信息", "先进材料", "高端装备", "新能源汽车", "生物医药",
-        "现代食品", "绿色建材", null};
-    private static final String[] INDUSTRIES = {"C3851", "C3976", "C3216", "C3411", "C2927", "D4411", "G5411",
-        "N7810", "I6410", "K7010", "E4710", "A0511"};
     private static final String PROBE_DISTRICT = "410199";
 
     private final Api api;
     private final Map<String, String> args;
     private final int projects;
     private final long seed;
-    private final List<YearMonth> periods = new ArrayList<>();
+    private final Generator generator;
     private final YearMonth latest;
 
     private ReportingBenchmark(Map<String, String> args) {
@@ -78,23 +78,18 @@ public final class ReportingBenchmark {
         this.api = new Api(args);
         this.projects = Integer.parseInt(args.getOrDefault("projects", "1000000"));
         this.seed = Long.parseLong(args.getOrDefault("seed", "20261121"));
-        YearMonth month = YearMonth.now(ZONE).minusMonths(1);
-        if (month.getMonthValue() == 1) {
-            month = month.minusMonths(1);
-        }
-        latest = month;
-        for (YearMonth m = latest; periods.size() < 12; m = m.minusMonths(1)) {
-            if (m.getMonthValue() != 1) {
-                periods.add(0, m);
-            }
-        }
+        LocalDate today = args.containsKey("today") ? LocalDate.parse(args.get("today")) : LocalDate.now(ZONE);
+        this.generator = new Generator(seed, today);
+        // the latest period with reports: last month, or December when last month is January (folded into 1-2月)
+        YearMonth month = generator.lastPeriod();
+        latest = month.getMonthValue() == 1 ? month.minusMonths(1) : month;
     }
 
     public static void main(String[] argv) throws Exception {
         ReportingBenchmark b = new ReportingBenchmark(Api.args(argv));
         String phases = b.args.getOrDefault("phases", "load,report,freshness,rebuild");
-        System.out.printf("reporting benchmark: %d projects, periods %s..%s, phases %s%n", b.projects,
-                b.periods.get(0), b.latest, phases);
+        System.out.printf("reporting benchmark: %d projects, seed %d, today %s (latest period %s), phases %s%n",
+                b.projects, b.seed, b.generator.today(), b.latest, phases);
         if (phases.contains("load")) {
             b.load();
         }
@@ -109,7 +104,8 @@ public final class ReportingBenchmark {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer(boolean bulk) {
+    /** The freshness phase's producer: no lingering, small batches. */
+    private KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.getOrDefault("kafka", "localhost:9092"));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -117,80 +113,27 @@ public final class ReportingBenchmark {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, bulk ? 50 : 0);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, bulk ? 512 * 1024 : 16 * 1024);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 16 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
         return new KafkaProducer<>(p);
-    }
-
-    private static UUID id(long n) {
-        return new UUID(0x5eed_0000_0000_4000L, 0x8000_0000_0000_0000L | n);
-    }
-
-    private ProjectSnapshot snapshot(int n, Stage stage) {
-        Random r = new Random(seed * 31 + n);
-        String district = DISTRICTS[r.nextInt(DISTRICTS.length)];
-        int parkNo = r.nextInt(4);
-        String park = parkNo == 3 ? null : district + "园区" + (parkNo + 1);
-        String chain = CHAINS[r.nextInt(CHAINS.length)];
-        String industry = INDUSTRIES[r.nextInt(INDUSTRIES.length)];
-        Sector sector = industry.startsWith("A") ? Sector.PRIMARY
-                : "BCDE".indexOf(industry.charAt(0)) >= 0 ? Sector.SECONDARY : Sector.TERTIARY;
-        String type = r.nextInt(4) == 0 ? "02" : "01";
-        BigDecimal total = BigDecimal.valueOf(500 + r.nextInt(200_000));
-        String code = String.format("2025-%s-01-%s-%06d", district, type, n % 1_000_000);
-        return new ProjectSnapshot(id(n), code, "基准项目" + n, "基准建设单位" + (n % 5000), "91410100MA44XXXX1X", district,
-                park, chain, industry, sector, ConstructionType.NEW, type, total, BigDecimal.valueOf(100),
-                BigDecimal.valueOf(50_000), BigDecimal.valueOf(3_000), true, EiaCategory.REPORT_FORM, r.nextInt(10) < 6,
-                LocalDate.of(2025, 3, 1), LocalDate.of(2027, 6, 30), stage, null, List.of());
     }
 
     private static byte[] envelope(UUID project, long sequence, Instant time, EventPayload data) throws Exception {
         return JSON.writeValueAsBytes(EventEnvelope.create("/project-service", project.toString(), sequence, time, data));
     }
 
-    private static Instant at(YearMonth m) {
-        return m.atDay(20).atTime(12, 0).atZone(ZONE).toInstant();
-    }
-
-    /** The cumulative figure of project n for a period: it grows through the year. */
-    private static BigDecimal figure(int n, YearMonth m) {
-        return BigDecimal.valueOf((long) (n % 97 + 3) * m.getMonthValue() * 10);
-    }
-
+    /** The seeds generator's bulk path, then the wait until the projection has applied everything. */
     private void load() throws Exception {
         long before = api.lag();
-        long events = 0;
         long start = System.nanoTime();
-        Instant registered = at(periods.get(0).minusMonths(1));
-        try (KafkaProducer<String, byte[]> producer = producer(true)) {
-            for (int n = 0; n < projects; n++) {
-                ProjectSnapshot s = snapshot(n, Stage.RESERVE);
-                UUID id = s.id();
-                String key = id.toString();
-                long seq = 0;
-                producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, key,
-                        envelope(id, ++seq, registered, new ProjectRegistered(s, "benchmark"))));
-                LocalDate admittedOn = LocalDate.ofInstant(registered, ZONE).plusDays(20);
-                producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, key, envelope(id, ++seq,
-                        admittedOn.atStartOfDay(ZONE).toInstant(), new ProjectAdmitted(id, s.code(), s.district(),
-                                Stage.RESERVE, admittedOn, UUID.randomUUID(), "基准", null))));
-                for (YearMonth m : periods) {
-                    producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, key, envelope(id, ++seq, at(m),
-                            new InvestmentReported(id, s.code(), s.district(), m.toString(), m.getYear(),
-                                    m.getMonthValue(), figure(n, m), null, null, "benchmark"))));
-                }
-                events += seq;
-                if ((n + 1) % 100_000 == 0) {
-                    System.out.printf("  published %,d projects (%,d events), %.0f events/s%n", n + 1, events,
-                            events / seconds(start));
-                }
-            }
-            producer.flush();
-        }
-        double published = seconds(start);
-        System.out.printf("load: published %,d events in %.1f s (%.0f events/s); waiting for the projection%n",
-                events, published, events / published);
+        int threads = Integer.parseInt(args.getOrDefault("threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        Load.Totals t = Load.run(generator, 0, projects, threads,
+                KafkaSink.open(generator, args.getOrDefault("kafka", "localhost:9092"), 3), System.out);
+        long events = t.events();
+        System.out.printf("load: published %,d events of %,d projects in %.1f s (%.0f events/s); waiting for the"
+                + " projection%n", events, t.projects(), t.seconds(), t.eventsPerSecond());
         long lag;
         while ((lag = api.lag()) > 0 || lag < 0) {
             System.out.printf("  lag %,d%n", lag);
@@ -262,7 +205,7 @@ public final class ReportingBenchmark {
         long[] probeSeq = {0};
         long[] seqs = new long[loaded];
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        try (KafkaProducer<String, byte[]> producer = producer(false)) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, probe.toString(), envelope(probe, ++probeSeq[0],
                     Instant.now(), new ProjectRegistered(ps, "benchmark")))).get();
             LocalDate today = LocalDate.now(ZONE);
@@ -276,8 +219,9 @@ public final class ReportingBenchmark {
             long end = start + seconds * 1_000_000_000L;
             // The load: corrections of loaded projects' latest figures at `rate` per second, on a thread of its own.
             long[] sent = {0};
-            // above every earlier run's sequences, so each correction is new to the projection
-            long runBase = 14 + (System.currentTimeMillis() / 1000 - 1_700_000_000L) * 100;
+            // added to a project's own last sequence: above every earlier run's, so each correction is new to the
+            // projection
+            long runBase = (System.currentTimeMillis() / 1000 - 1_700_000_000L) * 100;
             Thread load = new Thread(() -> {
                 Random r = new Random(seed);
                 try {
@@ -289,12 +233,18 @@ public final class ReportingBenchmark {
                             continue;
                         }
                         int n = r.nextInt(seqs.length);
-                        ProjectSnapshot s = snapshot(n, Stage.ADMITTED);
-                        long seq = runBase + (++seqs[n]);
-                        producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, s.id().toString(), envelope(s.id(),
-                                seq, Instant.now(), new InvestmentReported(s.id(), s.code(), s.district(),
-                                        latest.toString(), latest.getYear(), latest.getMonthValue(),
-                                        figure(n, latest).add(BigDecimal.valueOf(seqs[n])), figure(n, latest), "基准更正",
+                        // a project without reports (not admitted yet) has nothing to correct: draw again
+                        Optional<Generator.Reference> found = generator.reference(n);
+                        if (found.isEmpty()) {
+                            continue;
+                        }
+                        Generator.Reference ref = found.get();
+                        long seq = runBase + ref.events() + (++seqs[n]);
+                        YearMonth period = ref.period();
+                        producer.send(new ProducerRecord<>(Topics.PROJECT_EVENTS, ref.id().toString(),
+                                envelope(ref.id(), seq, Instant.now(), new InvestmentReported(ref.id(), ref.code(),
+                                        ref.district(), period.toString(), period.getYear(), period.getMonthValue(),
+                                        ref.amount().add(BigDecimal.valueOf(seqs[n])), ref.amount(), "基准更正",
                                         "benchmark"))));
                         sent[0]++;
                     }

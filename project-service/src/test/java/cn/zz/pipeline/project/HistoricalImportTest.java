@@ -11,6 +11,8 @@ import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectStarted;
 import cn.zz.pipeline.project.domain.ProjectCode;
+import cn.zz.pipeline.seeds.synthetic.Generator;
+import cn.zz.pipeline.seeds.synthetic.SyntheticProject;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,9 +29,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -187,6 +191,45 @@ class HistoricalImportTest {
         // the live lifecycle goes on from there: version 10 is the next change
         Api.transition("staff.shangjie", id, "IN_PRODUCTION", "2025-01-20").then().statusCode(200)
                 .body("version", equalTo(10));
+    }
+
+    /**
+     * The synthetic generator's bulk path publishes, for a project, exactly the events this service emits when the
+     * generator's body is imported: same types, sequences, times and payloads (only the ids differ: the service
+     * assigns the project id, every event id is random).
+     */
+    @Test
+    void theSyntheticGeneratorsBodiesImportToTheEventsItsBulkPathPublishes() throws Exception {
+        Generator generator = new Generator(7, Api.today());
+        // one project of each final stage, outside the districts whose serials other tests count on
+        Map<Stage, SyntheticProject> picked = new EnumMap<>(Stage.class);
+        for (long i = 0; picked.size() < Stage.values().length; i++) {
+            SyntheticProject p = generator.project(i);
+            if (!Set.of("410182", "410183").contains(p.district())) {
+                picked.putIfAbsent(p.stage(), p);
+            }
+        }
+        for (SyntheticProject p : picked.values()) {
+            String body = EventCodec.mapper().writeValueAsString(p.importBody());
+            String id = as("admin").body(body).post(PATH).then().statusCode(201)
+                    .body("stage", equalTo(p.stage().name())).body("version", equalTo(p.eventCount()))
+                    .extract().jsonPath().getString("id");
+            List<EventEnvelope> expected = generator.envelopes(p);
+            List<EventEnvelope> actual = events(id, expected.size());
+            assertThat(actual).hasSize(expected.size());
+            for (int k = 0; k < expected.size(); k++) {
+                EventEnvelope e = expected.get(k);
+                EventEnvelope a = actual.get(k);
+                assertThat(a.type()).isEqualTo(e.type());
+                assertThat(a.sequence()).isEqualTo(e.sequence());
+                assertThat(a.time()).isEqualTo(e.time());
+                assertThat(a.source()).isEqualTo(e.source());
+                String generated = EventCodec.mapper().writeValueAsString(e.data())
+                        .replace(p.id().toString(), id);
+                assertThat(EventCodec.mapper().readTree(EventCodec.mapper().writeValueAsString(a.data())))
+                        .as("%s %s", p.code(), a.type()).isEqualTo(EventCodec.mapper().readTree(generated));
+            }
+        }
     }
 
     @Test

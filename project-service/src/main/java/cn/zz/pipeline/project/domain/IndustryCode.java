@@ -46,21 +46,9 @@ public final class IndustryCode {
         return Optional.empty();
     }
 
-    /**
-     * 三次产业 by the 2018 rule of the statistics bureau: A is primary except 05 (agricultural services); B, C, D, E are
-     * secondary except B11 (mining services) and C43 (repair of metal products and machinery); the rest tertiary.
-     */
+    /** 三次产业 by the statistics bureau's 2018 rule (in the events module, shared with every producer of snapshots). */
     public static Sector sector(String code) {
-        char section = code.charAt(0);
-        int division = division(code);
-        if (section == 'A') {
-            return division == 5 ? Sector.TERTIARY : Sector.PRIMARY;
-        }
-        if (section >= 'B' && section <= 'E') {
-            boolean services = section == 'B' && division == 11 || section == 'C' && division == 43;
-            return services ? Sector.TERTIARY : Sector.SECONDARY;
-        }
-        return Sector.TERTIARY;
+        return Sector.ofIndustry(code);
     }
 
     /** 工业: mining, manufacturing, utilities (sections B, C, D). */

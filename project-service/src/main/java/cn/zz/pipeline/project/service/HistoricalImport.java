@@ -3,13 +3,7 @@ package cn.zz.pipeline.project.service;
 import cn.zz.pipeline.events.Decimals;
 import cn.zz.pipeline.events.EventPayload;
 import cn.zz.pipeline.events.Stage;
-import cn.zz.pipeline.events.project.InvestmentReported;
-import cn.zz.pipeline.events.project.ProjectAdmitted;
-import cn.zz.pipeline.events.project.ProjectDeclared;
-import cn.zz.pipeline.events.project.ProjectInProduction;
-import cn.zz.pipeline.events.project.ProjectRegistered;
-import cn.zz.pipeline.events.project.ProjectStarted;
-import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import cn.zz.pipeline.events.project.HistoricalTimeline;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.time.Today;
@@ -30,10 +24,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,7 +50,8 @@ import java.util.regex.Pattern;
  * {@code investment-reported} for each period at 23:59:59 of the period's last day (the current month: now). A
  * time never goes back: a stage dated the day of registration takes the registration's time. History rows carry
  * the same times, the admin as actor and the reason {@value #REASON}. Everything is one transaction through the
- * outbox.
+ * outbox. The order, times and payloads come from {@link HistoricalTimeline} (events module), which the synthetic
+ * generator's bulk path uses too.
  *
  * <p>Checks (all reported at once): the facts as at registration; code format and check character, its year and
  * region matching the registration; stage dates in lifecycle order without gaps, not before registration, not in
@@ -71,7 +64,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class HistoricalImport {
 
-    public static final String REASON = "历史数据导入";
+    public static final String REASON = HistoricalTimeline.REASON;
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final LocalDate EARLIEST_REGISTRATION = LocalDate.of(2000, 1, 1);
 
@@ -94,10 +87,6 @@ public class HistoricalImport {
 
     @Inject
     Validator validator;
-
-    /** One event to emit: its time, and what it does. */
-    private record Step(Instant time, Stage to, LocalDate date, HistoricalRecord.Report report, YearMonth period) {
-    }
 
     @Transactional
     public Project importProject(RegisterProject facts, HistoricalRecord h, String actor) {
@@ -130,16 +119,25 @@ public class HistoricalImport {
             }
             throw e;
         }
-        UUID caseId = h.approvalCaseId() != null ? h.approvalCaseId()
-                : UUID.nameUUIDFromBytes(("historical-approval-case:" + code).getBytes(StandardCharsets.UTF_8));
+        UUID caseId = h.approvalCaseId() != null ? h.approvalCaseId() : HistoricalTimeline.approvalCaseId(code);
 
-        changes.record(p, h.registeredAt(), actor, null, Stage.RESERVE, REASON, List.of(),
-                Map.of("import", "historical"), new ProjectRegistered(p.snapshot(), actor));
-        for (Step s : timeline(h, zone)) {
-            if (s.report() != null) {
-                report(p, s, actor);
-            } else {
-                move(p, s, caseId, actor);
+        List<HistoricalTimeline.Report> reports = new ArrayList<>(h.reports().size());
+        for (HistoricalRecord.Report r : h.reports()) {
+            reports.add(new HistoricalTimeline.Report(YearMonth.parse(r.period()), r.amount(), r.reason()));
+        }
+        HistoricalTimeline.Dates dates = new HistoricalTimeline.Dates(h.registeredAt(), h.declaredOn(),
+                h.admittedOn(), h.startedOn(), h.productionOn(), h.withdrawnOn());
+        // The events come from the timeline shared with the synthetic generator's bulk path; here each is applied
+        // to the project and recorded with its history row in the outbox.
+        for (HistoricalTimeline.Event e : HistoricalTimeline.events(p.snapshot(), dates, caseId, reports, actor,
+                today.now(), zone)) {
+            HistoricalTimeline.Step s = e.step();
+            switch (s.kind()) {
+                case REGISTERED -> changes.record(p, s.time(), actor, null, Stage.RESERVE, REASON, List.of(),
+                        Map.of("import", "historical"), e.payload());
+                case MOVED -> move(p, s, actor, e.payload());
+                case REPORTED -> report(p, s, h.reports().get(s.report()), reports.get(s.report()).period(), actor,
+                        e.payload());
             }
         }
         if (h.admittedOn() != null) {
@@ -153,30 +151,16 @@ public class HistoricalImport {
         return p;
     }
 
-    private void move(Project p, Step s, UUID caseId, String actor) {
-        Stage from = p.stage();
-        p.moveTo(s.to(), s.date(), s.time());
-        EventPayload event;
-        switch (s.to()) {
-            case DECLARED -> event = new ProjectDeclared(p.snapshot(), s.date(), REASON, actor, true);
-            case ADMITTED -> event = new ProjectAdmitted(p.id(), p.code(), p.district(), from, s.date(), caseId,
-                    REASON, actor);
-            case STARTED -> event = new ProjectStarted(p.id(), p.code(), p.district(), from, s.date(), REASON, actor);
-            case IN_PRODUCTION -> event = new ProjectInProduction(p.id(), p.code(), p.district(), from, s.date(),
-                    REASON, actor);
-            case WITHDRAWN -> event = new ProjectWithdrawn(p.id(), p.code(), p.district(), from, s.date(), REASON,
-                    actor);
-            default -> throw new IllegalStateException("not a stage move: " + s.to());
-        }
+    private void move(Project p, HistoricalTimeline.Step s, String actor, EventPayload event) {
+        p.moveTo(s.stage(), s.date(), s.time());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("date", s.date().toString());
         detail.put("import", "historical");
-        changes.record(p, s.time(), actor, from, s.to(), REASON, List.of("stage"), detail, event);
+        changes.record(p, s.time(), actor, s.from(), s.stage(), REASON, List.of("stage"), detail, event);
     }
 
-    private void report(Project p, Step s, String actor) {
-        HistoricalRecord.Report r = s.report();
-        YearMonth period = s.period();
+    private void report(Project p, HistoricalTimeline.Step s, HistoricalRecord.Report r, YearMonth period,
+                        String actor, EventPayload event) {
         InvestmentReport report = new InvestmentReport(p.id(), period);
         report.set(r.amount(), r.reason(), actor, s.time());
         em.persist(report);
@@ -186,59 +170,7 @@ public class HistoricalImport {
         detail.put("period", period.toString());
         detail.put("amount", Decimals.canonical(r.amount()));
         detail.put("import", "historical");
-        changes.record(p, s.time(), actor, null, null, r.reason(), List.of("investments"), detail,
-                new InvestmentReported(p.id(), p.code(), p.district(), period.toString(), period.getYear(),
-                        period.getMonthValue(), r.amount(), null, r.reason(), actor));
-    }
-
-    /**
-     * Stage moves in lifecycle order, each at 00:00 of its date but never before the previous event; the reports
-     * merged in by time (a stage move first when both fall on one instant).
-     */
-    private List<Step> timeline(HistoricalRecord h, ZoneId zone) {
-        List<Step> stages = new ArrayList<>();
-        Instant previous = h.registeredAt();
-        Object[][] chain = {{Stage.DECLARED, h.declaredOn()}, {Stage.ADMITTED, h.admittedOn()},
-                {Stage.STARTED, h.startedOn()}, {Stage.IN_PRODUCTION, h.productionOn()},
-                {Stage.WITHDRAWN, h.withdrawnOn()}};
-        for (Object[] link : chain) {
-            LocalDate date = (LocalDate) link[1];
-            if (date == null) {
-                continue;
-            }
-            Instant t = max(date.atStartOfDay(zone).toInstant(), previous);
-            stages.add(new Step(t, (Stage) link[0], date, null, null));
-            previous = t;
-        }
-        Instant now = today.now();
-        List<Step> reports = new ArrayList<>();
-        for (HistoricalRecord.Report r : h.reports()) {
-            YearMonth period = YearMonth.parse(r.period());
-            Instant end = period.atEndOfMonth().atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
-            reports.add(new Step(end.isAfter(now) ? now : end, null, null, r, period));
-        }
-        reports.sort(Comparator.comparing(Step::period));
-        List<Step> out = new ArrayList<>(stages.size() + reports.size());
-        int i = 0;
-        int j = 0;
-        while (i < stages.size() || j < reports.size()) {
-            boolean stageFirst = j >= reports.size()
-                    || i < stages.size() && !stages.get(i).time().isAfter(reports.get(j).time());
-            out.add(stageFirst ? stages.get(i++) : reports.get(j++));
-        }
-        // reports never precede admission (checked), so times stay in order; clamp anyway against clock skew
-        List<Step> monotonic = new ArrayList<>(out.size());
-        Instant last = h.registeredAt();
-        for (Step s : out) {
-            Instant t = max(s.time(), last);
-            monotonic.add(new Step(t, s.to(), s.date(), s.report(), s.period()));
-            last = t;
-        }
-        return monotonic;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        changes.record(p, s.time(), actor, null, null, r.reason(), List.of("investments"), detail, event);
     }
 
     // ---- checks ----
