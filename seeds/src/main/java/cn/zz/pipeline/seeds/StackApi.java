@@ -65,6 +65,11 @@ public final class StackApi {
         this.keycloak = strip(keycloak);
     }
 
+    /** project-service's base URL. */
+    public String project() {
+        return project;
+    }
+
     private static String strip(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -88,6 +93,14 @@ public final class StackApi {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request body: " + e.getOriginalMessage(), e);
         }
+        return sendJson(user, method, url, json);
+    }
+
+    /**
+     * Sends a JSON body as given (null: none). Retries what a restart or a moment of overload explains: connection
+     * errors and 502/503 a few times, 401 once with a new token.
+     */
+    public Answer sendJson(String user, String method, String url, String json) {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

@@ -68,8 +68,6 @@ public class HistoricalImport {
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final LocalDate EARLIEST_REGISTRATION = LocalDate.of(2000, 1, 1);
 
-    /** Bumps the serial counter of (year, region) to at least an imported code's serial. */
-
     @Inject
     EntityManager em;
 
