@@ -201,11 +201,12 @@ class HistoricalImportTest {
     @Test
     void theSyntheticGeneratorsBodiesImportToTheEventsItsBulkPathPublishes() throws Exception {
         Generator generator = new Generator(7, Api.today());
-        // one project of each final stage, outside the districts whose serials other tests count on
+        // one project of each final stage, in districts no other test of this module uses (some count serials)
+        Set<String> unused = Set.of("410102", "410103", "410104", "410108", "410122", "410171", "410172", "410173");
         Map<Stage, SyntheticProject> picked = new EnumMap<>(Stage.class);
         for (long i = 0; picked.size() < Stage.values().length; i++) {
             SyntheticProject p = generator.project(i);
-            if (!Set.of("410182", "410183").contains(p.district())) {
+            if (unused.contains(p.district())) {
                 picked.putIfAbsent(p.stage(), p);
             }
         }
