@@ -1,5 +1,6 @@
 package cn.zz.pipeline.benchmark;
 
+import cn.zz.pipeline.seeds.StackApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The stack's HTTP APIs as the benchmarks use them: one HTTP/1.1 client, one Keycloak token per demo user. */
+/**
+ * The stack's HTTP APIs as the benchmarks use them: one HTTP/1.1 client, one Keycloak token per demo user (from the
+ * seeds module's StackApi, renewed before it expires).
+ */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -21,16 +24,15 @@ final class Api {
     final String project;
     final String approval;
     final String reporting;
-    private final String keycloak;
+    private final StackApi stack;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     Api(Map<String, String> args) {
         this.project = args.getOrDefault("project", "http://localhost:8081");
         this.approval = args.getOrDefault("approval", "http://localhost:8082");
         this.reporting = args.getOrDefault("reporting", "http://localhost:8083");
-        this.keycloak = args.getOrDefault("keycloak", "http://localhost:8180");
+        this.stack = new StackApi(project, approval, reporting, args.getOrDefault("keycloak", "http://localhost:8180"));
     }
 
     HttpResponse<String> send(String user, String method, String url, String body) throws Exception {
@@ -53,22 +55,9 @@ final class Api {
         return JSON.readTree(r.body());
     }
 
+    /** A demo user's token from the seed loader's client, which renews it before it expires. */
     String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t != null) {
-            return t;
-        }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                        + "/realms/pipeline/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pipeline-cli&username=" + user
-                        + "&password=" + user)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + user + ": " + r.body());
-        }
-        t = JSON.readTree(r.body()).get("access_token").asText();
-        tokens.put(user, t);
-        return t;
+        return stack.token(user);
     }
 
     /** reporting-service's consumer lag (records behind the topics' end), from its Prometheus metrics; -1 if unknown. */

@@ -21,7 +21,7 @@ public record SeedData(List<District> districts, List<Project> projects, Map<Str
                        Map<String, List<Decision>> approvals, Map<String, List<Problem>> problems) {
 
     /** Something a progress or failure line can name. */
-    public interface Named {
+    public interface Labelled {
         String label();
     }
 
@@ -31,7 +31,7 @@ public record SeedData(List<District> districts, List<Project> projects, Map<Str
     /** A project: the facts of {@code POST /api/projects}, its dates, and how it is loaded. */
     public record Project(String code, Map<String, Object> facts, LocalDateTime registeredAt, LocalDate declaredOn,
                           LocalDate admittedOn, LocalDate startedOn, LocalDate productionOn, LocalDate withdrawnOn,
-                          boolean live, String leader, List<String> taskForce, int line) implements Named {
+                          boolean live, String leader, List<String> taskForce, int line) implements Labelled {
 
         public String district() {
             return (String) facts.get("district");

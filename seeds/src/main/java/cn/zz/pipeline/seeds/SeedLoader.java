@@ -3,10 +3,7 @@ package cn.zz.pipeline.seeds;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -378,7 +375,7 @@ public final class SeedLoader {
     }
 
     /** Runs a step for every item on {@code clients} threads; a failing item is recorded and the rest go on. */
-    private <T extends SeedData.Named> void forEachParallel(List<T> items, String what, Step<T> step)
+    private <T extends SeedData.Labelled> void forEachParallel(List<T> items, String what, Step<T> step)
             throws Exception {
         if (items.isEmpty()) {
             return;
@@ -416,17 +413,5 @@ public final class SeedLoader {
     static void say(String format, Object... args) {
         System.out.printf("[seeds] " + format + "%n", args);
         System.out.flush();
-    }
-
-    static LocalDate date(String s) {
-        return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
-    }
-
-    static LocalDateTime time(String s) {
-        return LocalDateTime.parse(s.strip());
-    }
-
-    static boolean exists(Path p) {
-        return Files.isRegularFile(p);
     }
 }

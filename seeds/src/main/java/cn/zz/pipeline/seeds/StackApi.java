@@ -142,7 +142,8 @@ public final class StackApi {
         }
     }
 
-    private String token(String user) throws IOException, InterruptedException {
+    /** The user's access token (password grant), fetched again shortly before it expires. */
+    public String token(String user) throws IOException, InterruptedException {
         Token t = tokens.get(user);
         if (t != null && System.currentTimeMillis() < t.expiresAtMillis()) {
             return t.value();

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.seeds;
 
+import cn.zz.pipeline.events.Industry;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -66,8 +67,9 @@ class SeedDataTest {
     @Test
     void theParksTechnicalRenovationIn2024() {
         Predicate<SeedData.Project> park = p -> "上街区先进制造业开发区".equals(p.facts().get("park"));
-        Predicate<SeedData.Project> industrial = p -> "BCD".indexOf(((String) p.facts().get("industry")).charAt(0)) >= 0;
-        Predicate<SeedData.Project> tech = industrial.and(p -> "02".equals(p.facts().get("projectType")));
+        Predicate<SeedData.Project> industrial = p -> Industry.industrial((String) p.facts().get("industry"));
+        Predicate<SeedData.Project> tech = p -> Industry.techReform((String) p.facts().get("industry"),
+                (String) p.facts().get("projectType"));
         BigDecimal tech2024 = ytd(2024, 6, park.and(tech));
         assertThat(tech2024).isEqualByComparingTo("86600");
         assertThat(growth(tech2024, ytd(2023, 6, park.and(tech)))).isEqualByComparingTo("35.2");

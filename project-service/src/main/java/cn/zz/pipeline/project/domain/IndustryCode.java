@@ -53,8 +53,7 @@ public final class IndustryCode {
 
     /** 工业: mining, manufacturing, utilities (sections B, C, D). */
     public static boolean industrial(String code) {
-        char section = code.charAt(0);
-        return section >= 'B' && section <= 'D';
+        return cn.zz.pipeline.events.Industry.industrial(code);
     }
 
     private static int division(String code) {

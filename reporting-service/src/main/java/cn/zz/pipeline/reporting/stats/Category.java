@@ -23,16 +23,12 @@ public enum Category {
 
     /** 工业 = GB/T 4754 sections B 采矿业, C 制造业, D 电力、热力、燃气及水生产和供应业. */
     public static boolean industrial(String industry) {
-        if (industry == null || industry.isEmpty()) {
-            return false;
-        }
-        char section = industry.charAt(0);
-        return section == 'B' || section == 'C' || section == 'D';
+        return cn.zz.pipeline.events.Industry.industrial(industry);
     }
 
     /** 技改 = industrial projects of project type 02 技术改造. */
     public static boolean techReform(String industry, String projectType) {
-        return industrial(industry) && "02".equals(projectType);
+        return cn.zz.pipeline.events.Industry.techReform(industry, projectType);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.seeds.compose;
 
 import cn.zz.pipeline.events.Codes;
+import cn.zz.pipeline.events.Industry;
 import cn.zz.pipeline.seeds.Csv;
 
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,37 +78,41 @@ public final class SeedComposer {
             2026, 151_800L);
 
     /** A line of business of the further projects: industry code, what the project builds, chain, 技改 or not. */
-    record Theme(String industry, String noun, String chain, boolean industrial, boolean privateLikely) {
+    record Theme(String industry, String noun, String chain, boolean privateLikely) {
+
+        boolean industrial() {
+            return Industry.industrial(industry);
+        }
     }
 
     static final Map<String, List<Theme>> THEMES = new HashMap<>();
 
     static {
-        Theme appliance = new Theme("C3851", "智能家电零部件生产线", "智能家电", true, true);
-        Theme compressor = new Theme("C3464", "变频压缩机及制冷配件", "智能家电", true, true);
-        Theme alloy = new Theme("C3240", "高性能合金材料生产线", "先进材料", true, true);
-        Theme superhard = new Theme("C3099", "超硬材料制品", "先进材料", true, true);
-        Theme valve = new Theme("C3443", "智能阀门及流体控制装备", "高端装备", true, true);
-        Theme machine = new Theme("C3421", "数控机床及精密部件", "高端装备", true, true);
-        Theme chip = new Theme("C3973", "集成电路封装测试", "电子信息", true, true);
-        Theme display = new Theme("C3974", "新型显示模组", "电子信息", true, true);
-        Theme circuit = new Theme("C3982", "柔性电路板", "电子信息", true, true);
-        Theme auto = new Theme("C3670", "新能源汽车零部件", "新能源汽车", true, true);
-        Theme battery = new Theme("C3841", "动力电池及储能", "新能源汽车", true, true);
-        Theme food = new Theme("C1495", "现代食品加工基地", "现代食品", true, true);
-        Theme pharma = new Theme("C2761", "生物医药产业化", "生物医药", true, true);
-        Theme refractory = new Theme("C3089", "新型耐火材料", "先进材料", true, true);
-        Theme solar = new Theme("D4416", "分布式光伏发电", null, true, false);
-        Theme road = new Theme("E4812", "市政道路提升工程", null, false, false);
-        Theme logistics = new Theme("G5990", "智慧仓储物流园", null, false, true);
-        Theme municipal = new Theme("N7810", "城市更新及市政设施", null, false, false);
-        Theme water = new Theme("N7721", "水环境综合治理", null, false, false);
-        Theme network = new Theme("I6410", "数据中心及5G网络", null, false, true);
-        Theme housing = new Theme("K7010", "保障性住房及城市更新片区", null, false, true);
-        Theme research = new Theme("M7320", "研发中试基地", null, false, true);
-        Theme hospital = new Theme("Q8411", "医院新院区", null, false, false);
-        Theme school = new Theme("P8334", "中学新校区", null, false, false);
-        Theme aviation = new Theme("G5631", "通用航空运营保障基地", null, false, true);
+        Theme appliance = new Theme("C3851", "智能家电零部件生产线", "智能家电", true);
+        Theme compressor = new Theme("C3464", "变频压缩机及制冷配件", "智能家电", true);
+        Theme alloy = new Theme("C3240", "高性能合金材料生产线", "先进材料", true);
+        Theme superhard = new Theme("C3099", "超硬材料制品", "先进材料", true);
+        Theme valve = new Theme("C3443", "智能阀门及流体控制装备", "高端装备", true);
+        Theme machine = new Theme("C3421", "数控机床及精密部件", "高端装备", true);
+        Theme chip = new Theme("C3973", "集成电路封装测试", "电子信息", true);
+        Theme display = new Theme("C3974", "新型显示模组", "电子信息", true);
+        Theme circuit = new Theme("C3982", "柔性电路板", "电子信息", true);
+        Theme auto = new Theme("C3670", "新能源汽车零部件", "新能源汽车", true);
+        Theme battery = new Theme("C3841", "动力电池及储能", "新能源汽车", true);
+        Theme food = new Theme("C1495", "现代食品加工基地", "现代食品", true);
+        Theme pharma = new Theme("C2761", "生物医药产业化", "生物医药", true);
+        Theme refractory = new Theme("C3089", "新型耐火材料", "先进材料", true);
+        Theme solar = new Theme("D4416", "分布式光伏发电", null, false);
+        Theme road = new Theme("E4812", "市政道路提升工程", null, false);
+        Theme logistics = new Theme("G5990", "智慧仓储物流园", null, true);
+        Theme municipal = new Theme("N7810", "城市更新及市政设施", null, false);
+        Theme water = new Theme("N7721", "水环境综合治理", null, false);
+        Theme network = new Theme("I6410", "数据中心及5G网络", null, true);
+        Theme housing = new Theme("K7010", "保障性住房及城市更新片区", null, true);
+        Theme research = new Theme("M7320", "研发中试基地", null, true);
+        Theme hospital = new Theme("Q8411", "医院新院区", null, false);
+        Theme school = new Theme("P8334", "中学新校区", null, false);
+        Theme aviation = new Theme("G5631", "通用航空运营保障基地", null, true);
         // 上街's general projects take the last four (none industrial), see theme()
         List<Theme> common = List.of(solar, road, logistics, municipal, water, housing, research, hospital, school);
         themes(SHANGJIE, common, appliance, compressor, alloy, superhard, valve, aviation, aviation);
@@ -481,7 +485,7 @@ public final class SeedComposer {
                     if (p.district.equals(d) && !p.anchors.isEmpty() && p.figures.containsKey(year)) {
                         long v = p.figures.get(year)[ref];
                         named += v;
-                        if (KAIFAQU.equals(p.park) && p.projectType.equals("02") && p.industry.startsWith("C")) {
+                        if (KAIFAQU.equals(p.park) && Industry.techReform(p.industry, p.projectType)) {
                             namedTechReform += v;
                         }
                     }
@@ -682,9 +686,5 @@ public final class SeedComposer {
                 problems);
         System.out.printf("wrote %d projects, %d report rows, %d decisions, %d problems to %s%n", projects.size(),
                 reports.size(), approvals.size(), problems.size(), dir);
-    }
-
-    static YearMonth period(int year, int month) {
-        return YearMonth.of(year, month);
     }
 }

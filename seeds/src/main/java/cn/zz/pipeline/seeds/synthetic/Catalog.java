@@ -18,8 +18,7 @@ final class Catalog {
 
         /** 工业: sections B, C, D. */
         boolean industrial() {
-            char section = code.charAt(0);
-            return section >= 'B' && section <= 'D';
+            return cn.zz.pipeline.events.Industry.industrial(code);
         }
     }
 
