@@ -11,9 +11,14 @@ import java.util.UUID;
 
 /**
  * Binds {@code data} to the payload class named by the sibling {@code type} attribute. Does no schema validation:
- * {@link EventCodec#read(String)} validates first.
+ * {@link EventCodec#read(String)} validates first, then binds its tree through {@link #fromTree} without copying it.
  */
 final class EventEnvelopeDeserializer extends StdDeserializer<EventEnvelope> {
+
+  /** Binds one JSON value to a class. */
+  interface Binder {
+    <T> T bind(JsonNode value, Class<T> type) throws IOException;
+  }
 
   EventEnvelopeDeserializer() {
     super(EventEnvelope.class);
@@ -22,38 +27,50 @@ final class EventEnvelopeDeserializer extends StdDeserializer<EventEnvelope> {
   @Override
   public EventEnvelope deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonNode node = ctxt.readTree(p);
+    try {
+      return fromTree(node, ctxt::readTreeAsValue);
+    } catch (JsonMappingException e) {
+      throw JsonMappingException.from(p, e.getOriginalMessage(), e.getCause());
+    }
+  }
+
+  /** The envelope of a parsed event; mismatches are reported as {@link JsonMappingException}s. */
+  static EventEnvelope fromTree(JsonNode node, Binder binder) throws IOException {
     if (!node.isObject()) {
-      return ctxt.reportInputMismatch(EventEnvelope.class, "event must be a JSON object");
+      throw mismatch("event must be a JSON object", null);
     }
     String type = node.path("type").textValue();
     EventType eventType = EventType.fromType(type).orElse(null);
     if (eventType == null) {
-      return ctxt.reportInputMismatch(EventEnvelope.class, "unknown type %s", type);
+      throw mismatch("unknown type " + type, null);
     }
     JsonNode sequence = node.get("sequence");
     if (sequence == null || !sequence.canConvertToExactIntegral() || !sequence.canConvertToLong()) {
-      return ctxt.reportInputMismatch(EventEnvelope.class, "sequence must be an integer");
+      throw mismatch("sequence must be an integer", null);
     }
-    EventPayload data = value(ctxt, node, "data", eventType.payloadClass());
+    EventPayload data = value(binder, node, "data", eventType.payloadClass());
     try {
       return new EventEnvelope(
           node.path("specversion").textValue(),
-          value(ctxt, node, "id", UUID.class),
+          value(binder, node, "id", UUID.class),
           node.path("source").textValue(),
           type,
           node.path("subject").textValue(),
-          value(ctxt, node, "time", Instant.class),
+          value(binder, node, "time", Instant.class),
           node.path("datacontenttype").textValue(),
           sequence.asLong(),
           data);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw JsonMappingException.from(p, e.getMessage(), e);
+      throw mismatch(e.getMessage(), e);
     }
   }
 
-  private static <T> T value(DeserializationContext ctxt, JsonNode node, String field, Class<T> type)
-      throws IOException {
+  private static JsonMappingException mismatch(String message, Throwable cause) {
+    return JsonMappingException.from((JsonParser) null, message, cause);
+  }
+
+  private static <T> T value(Binder binder, JsonNode node, String field, Class<T> type) throws IOException {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : ctxt.readTreeAsValue(value, type);
+    return value == null || value.isNull() ? null : binder.bind(value, type);
   }
 }

@@ -20,8 +20,19 @@ public record InvestmentReported(UUID projectId, String code, String district, S
     amount = Decimals.canonical(amount);
     previousAmount = Decimals.canonical(previousAmount);
     // period duplicates year/month for readability; a mismatch would let consumers count the wrong month.
-    if (period != null && !period.equals(String.format("%04d-%02d", year, month))) {
+    if (period != null && !samePeriod(period, year, month)) {
       throw new IllegalArgumentException("period " + period + " does not match year " + year + " month " + month);
     }
+  }
+
+  /** {@code period.equals(String.format("%04d-%02d", year, month))} without a formatter (a hot path of consumers). */
+  private static boolean samePeriod(String period, int year, int month) {
+    if (year < 0 || year > 9999 || month < 0 || month > 99) {
+      return period.equals(String.format("%04d-%02d", year, month));
+    }
+    return period.length() == 7 && period.charAt(4) == '-'
+        && period.charAt(0) == '0' + year / 1000 && period.charAt(1) == '0' + year / 100 % 10
+        && period.charAt(2) == '0' + year / 10 % 10 && period.charAt(3) == '0' + year % 10
+        && period.charAt(5) == '0' + month / 10 && period.charAt(6) == '0' + month % 10;
   }
 }
