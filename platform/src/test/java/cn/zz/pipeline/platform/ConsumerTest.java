@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,8 +102,40 @@ class ConsumerTest {
         assertThat(KafkaTestClient.header(deadLetters(project).get(0), "dlq-reason")).contains("failed 3 times");
     }
 
+    @Test
+    void aBatchWithAPoisonEventIsAppliedInPartsAndOnlyThePoisonIsDeadLettered() {
+        UUID project = UUID.randomUUID();
+        List<EventEnvelope> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            sent.add(updated(project, i, i == 157 ? "batch-poison" : "batch-" + i));
+        }
+        // Sent together, so the batch consumer gets them in polls of up to 500, the poison among others.
+        kafka.sendAll(Topics.PROJECT_EVENTS, sent.stream()
+                .map(e -> Map.entry(e.subject(), EventCodec.write(e))).toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> batchEffects(project).size() == 299);
+        List<Long> applied = batchEffects(project);
+        assertThat(applied).as("every event but the poison, once each, in order")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 300).filter(i -> i != 157).boxed().toList());
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(project, "platform-test.test-batch").size() == 1);
+        ConsumerRecord<String, String> dlq = deadLetters(project, "platform-test.test-batch").get(0);
+        assertThat(KafkaTestClient.header(dlq, "dlq-reason")).contains("batch-poison");
+        assertThat(dlq.value()).contains(sent.get(156).id().toString());
+    }
+
     private List<ConsumerRecord<String, String>> deadLetters(UUID project) {
-        return kafka.readAll(Topics.dlq(Topics.PROJECT_EVENTS), r -> project.toString().equals(r.key()));
+        return deadLetters(project, "platform-test.test-effects");
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(UUID project, String consumer) {
+        return kafka.readAll(Topics.dlq(Topics.PROJECT_EVENTS), r -> project.toString().equals(r.key())
+                && consumer.equals(KafkaTestClient.header(r, "dlq-consumer")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> batchEffects(UUID project) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em
+                .createNativeQuery("select sequence from test_batch_effect where subject = ?1 order by id")
+                .setParameter(1, project.toString()).getResultList()).stream().map(Number::longValue).toList());
     }
 
     private long effects(UUID project) {

@@ -10,8 +10,8 @@ import java.util.List;
  * records for it: it keeps one position per (topic, subject) stream instead ({@link Inbox#fresh}), in the batch's
  * transaction, and hands over only events whose {@code sequence} (strictly increasing per project and producer) is
  * above the position: copies and older events never reach the handler. When a batch fails for a reason other than
- * a lost connection, the runner applies its events one at a time, so a poison event goes to the dead-letter topic
- * alone and the rest are applied.
+ * a lost connection, the runner applies each half of it on its own, down to single events, so a poison event goes to
+ * the dead-letter topic alone and the rest are applied.
  */
 public interface BatchEventHandler extends EventHandler {
 

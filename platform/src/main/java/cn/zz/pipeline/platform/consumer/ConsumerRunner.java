@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * processed-event record. A lost database or broker connection is retried without end, never skipped; any other
  * handler failure is retried a few times and then dead-lettered, and the consumer goes on. Offsets are committed
  * after the effects, so a crash means redelivery, which the processed-event records absorb. A
- * {@link BatchEventHandler} gets a whole poll in one transaction instead (see there). Each consumer's lag (records
+ * {@link BatchEventHandler} gets a whole poll in one transaction instead (see there); a batch that fails is applied
+ * in halves, down to the poison event. Each consumer's lag (records
  * not yet read behind the end of its partitions) is the gauge {@code pipeline.consumer.lag}, and a consumer can be
  * replayed from the beginning of its topics ({@link #replay}).
  */
@@ -104,7 +106,7 @@ public class ConsumerRunner {
 
     /** True when every consumer thread is running (used by the readiness check). */
     public boolean allAlive() {
-        return workers.stream().allMatch(Thread::isAlive);
+        return workers.stream().allMatch(w -> w.isAlive() && (w.applier == null || w.applier.isAlive()));
     }
 
     public List<String> consumerNames() {
@@ -150,6 +152,11 @@ public class ConsumerRunner {
     private record Decoded(EventEnvelope event, String failure) {
     }
 
+    /** A decoded poll: its records in order, their offsets to commit, and the positions reached after the poll. */
+    private record Polled(List<ConsumerRecord<String, byte[]>> records, Decoded[] decoded,
+                          Map<TopicPartition, OffsetAndMetadata> offsets, Map<TopicPartition, Long> positions) {
+    }
+
     /** A replay under way or done: offsets are read and written by the worker thread only. */
     private static final class ReplayProgress {
         final Instant startedAt;
@@ -182,6 +189,11 @@ public class ConsumerRunner {
         final AtomicLong lag = new AtomicLong(-1);
         final AtomicReference<ReplayRequest> replayRequest = new AtomicReference<>();
         private volatile ReplayProgress replay;
+        // Batch handlers: the applier thread, the polls handed to it and not applied yet, the positions applied.
+        private volatile Applier applier;
+        private final AtomicLong inFlightBatches = new AtomicLong();
+        private final AtomicLong inFlightRecords = new AtomicLong();
+        private final Map<TopicPartition, Long> appliedPositions = new HashMap<>();
 
         Worker(EventHandler handler) {
             super("consumer-" + handler.name());
@@ -207,11 +219,17 @@ public class ConsumerRunner {
                     backoff.sleep();
                 }
                 backoff.reset();
+                // A batch handler takes a whole poll; each partition's fetch must be able to fill it when behind.
                 Map<String, Object> overrides = handler instanceof BatchEventHandler b
-                        ? Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, b.maxBatch())
+                        ? Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, b.maxBatch(),
+                                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1 << 20, b.maxBatch() * 512))
                         : Map.of();
                 consumer = kafka.consumer(groupId(handler), overrides);
                 consumer.subscribe(List.copyOf(handler.topics()));
+                if (handler instanceof BatchEventHandler batch) {
+                    runPipelined(batch);
+                    return;
+                }
                 while (running) {
                     ReplayRequest asked = replayRequest.get();
                     if (asked != null) {
@@ -224,22 +242,12 @@ public class ConsumerRunner {
                         continue;
                     }
                     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    if (handler instanceof BatchEventHandler batch) {
-                        if (!processBatch(batch, records)) {
-                            return;
-                        }
-                        for (TopicPartition tp : records.partitions()) {
-                            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
-                            done.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-                        }
-                    } else {
-                        for (TopicPartition tp : records.partitions()) {
-                            for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                                if (!process(record)) {
-                                    return; // shutting down: uncommitted records are redelivered next time
-                                }
-                                done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    for (TopicPartition tp : records.partitions()) {
+                        for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                            if (!process(record)) {
+                                return; // shutting down: uncommitted records are redelivered next time
                             }
+                            done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                         }
                     }
                     commit(done);
@@ -250,7 +258,134 @@ public class ConsumerRunner {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "consumer %s stopped", name);
             } finally {
+                stopApplier();
                 closeQuietly();
+            }
+        }
+
+        /**
+         * The loop of a batch handler, in two stages: this thread polls and decodes, {@link Applier} applies the
+         * previous poll in its transaction meanwhile; offsets are committed here once it is applied. Batches are
+         * applied one at a time, in the order polled, so per-partition order holds.
+         */
+        private void runPipelined(BatchEventHandler batch) throws InterruptedException {
+            applier = new Applier(batch);
+            applier.start();
+            while (running) {
+                ReplayRequest asked = replayRequest.get();
+                if (asked != null) {
+                    if (!drain()) {
+                        return;
+                    }
+                    startReplay(asked);
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.consumer().pollTimeout());
+                commitApplied();
+                measureLag();
+                if (records.isEmpty()) {
+                    trackReplay();
+                    continue;
+                }
+                Polled polled = decode(records);
+                inFlightBatches.incrementAndGet();
+                inFlightRecords.addAndGet(polled.records().size());
+                while (!applier.queue.offer(polled, 200, TimeUnit.MILLISECONDS)) {
+                    if (!running || !applier.isAlive()) {
+                        return;
+                    }
+                }
+                trackReplay();
+            }
+        }
+
+        /** Waits until every handed-over poll is applied and commits it; false if the applier stopped first. */
+        private boolean drain() throws InterruptedException {
+            while (inFlightBatches.get() > 0) {
+                if (!running || !applier.isAlive()) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+            commitApplied();
+            return true;
+        }
+
+        /** Commits the offsets of the polls the applier has finished, and notes the positions they reached. */
+        private void commitApplied() {
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            for (Polled p; (p = applier.applied.poll()) != null; ) {
+                done.putAll(p.offsets());
+                appliedPositions.putAll(p.positions());
+            }
+            if (!done.isEmpty()) {
+                commit(done);
+            }
+        }
+
+        private void stopApplier() {
+            Applier a = applier;
+            if (a == null) {
+                return;
+            }
+            try {
+                a.join(10_000); // lets a transaction under way finish; what is not committed comes again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Decodes a poll (JSON parse, schema check, binding: CPU work independent per record) in parallel. */
+        private Polled decode(ConsumerRecords<String, byte[]> records) {
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            for (TopicPartition tp : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+                all.addAll(list);
+                offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+            }
+            for (TopicPartition tp : consumer.assignment()) {
+                positions.put(tp, consumer.position(tp)); // past transaction markers too, unlike the offsets
+            }
+            Decoded[] decoded = new Decoded[all.size()];
+            java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> decoded[i] = decode(all.get(i)));
+            return new Polled(all, decoded, offsets, positions);
+        }
+
+        /** Applies the decoded polls handed over by the worker thread, one transaction each. */
+        private final class Applier extends Thread {
+            final java.util.concurrent.BlockingQueue<Polled> queue = new java.util.concurrent.ArrayBlockingQueue<>(1);
+            final java.util.concurrent.ConcurrentLinkedQueue<Polled> applied =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            private final BatchEventHandler batch;
+
+            Applier(BatchEventHandler batch) {
+                super("consumer-" + name + "-apply");
+                setDaemon(true);
+                this.batch = batch;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    while (running) {
+                        Polled p = queue.poll(200, TimeUnit.MILLISECONDS);
+                        if (p == null) {
+                            continue;
+                        }
+                        if (!processBatch(batch, p)) {
+                            return; // shutting down: what is not committed comes again
+                        }
+                        applied.add(p);
+                        inFlightRecords.addAndGet(-p.records().size());
+                        inFlightBatches.decrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    // shutdown
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "consumer %s stopped", name);
+                    shutdown();
+                }
             }
         }
 
@@ -280,6 +415,7 @@ public class ConsumerRunner {
                 parts = consumer.assignment();
             }
             Instant started = Instant.now();
+            appliedPositions.clear();
             // Shown as RUNNING from here on, so a second request meanwhile is refused (409), not queued.
             replay = new ReplayProgress(started, Map.of(), Map.of());
             replayRequest.set(null);
@@ -313,7 +449,10 @@ public class ConsumerRunner {
             for (Map.Entry<TopicPartition, Long> e : r.end.entrySet()) {
                 long position;
                 try {
-                    position = consumer.position(e.getKey());
+                    // A batch handler's polls count once applied: the positions they reached, or where the consumer
+                    // stands when nothing is pending.
+                    position = applier == null || inFlightBatches.get() == 0 ? consumer.position(e.getKey())
+                            : appliedPositions.getOrDefault(e.getKey(), r.begin.getOrDefault(e.getKey(), 0L));
                 } catch (RuntimeException notAssigned) {
                     position = e.getValue(); // taken away by a rebalance: not ours to count
                 }
@@ -334,22 +473,16 @@ public class ConsumerRunner {
                     total += l.getAsLong();
                 }
             }
-            lag.set(total);
+            lag.set(total + inFlightRecords.get()); // polled but not applied yet still lags
         }
 
         /**
-         * One transaction for the whole poll; if it fails for a reason other than a lost connection, the events are
-         * applied one by one so that only a poison event is dead-lettered. Returns false only when shutting down.
+         * Decodes the poll (invalid records to the dead-letter topic) and applies the rest with {@link #applyBatch}.
+         * Returns false only when shutting down.
          */
-        private boolean processBatch(BatchEventHandler batch, ConsumerRecords<String, byte[]> records)
-                throws InterruptedException {
-            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-            for (TopicPartition tp : records.partitions()) {
-                all.addAll(records.records(tp));
-            }
-            // Decoding (JSON parse, schema check, binding) is CPU work independent per record: in parallel, in order.
-            Decoded[] decoded = new Decoded[all.size()];
-            java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> decoded[i] = decode(all.get(i)));
+        private boolean processBatch(BatchEventHandler batch, Polled polled) throws InterruptedException {
+            List<ConsumerRecord<String, byte[]>> all = polled.records();
+            Decoded[] decoded = polled.decoded();
             List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>(all.size());
             List<EventEnvelope> events = new ArrayList<>(all.size());
             for (int i = 0; i < decoded.length; i++) {
@@ -365,12 +498,25 @@ public class ConsumerRunner {
             if (events.isEmpty()) {
                 return true;
             }
+            return applyBatch(batch, valid, events, 0);
+        }
+
+        /**
+         * One transaction for the events; when it fails for a reason other than a lost connection, each half is
+         * applied on its own (in order), down to single events, so that a poison event is found in a few steps and
+         * dead-lettered alone while the rest are applied. Returns false only when shutting down.
+         */
+        private boolean applyBatch(BatchEventHandler batch, List<ConsumerRecord<String, byte[]>> records,
+                                   List<EventEnvelope> events, int depth) throws InterruptedException {
+            if (events.size() == 1 && depth > 0) {
+                return apply(records.get(0), events.get(0));
+            }
             Backoff backoff = new Backoff(config.consumer().backoffInitial(), config.consumer().backoffMax());
             while (running) {
                 try {
                     List<Inbox.Delivery> deliveries = new ArrayList<>(events.size());
                     for (int i = 0; i < events.size(); i++) {
-                        deliveries.add(new Inbox.Delivery(valid.get(i).topic(), events.get(i)));
+                        deliveries.add(new Inbox.Delivery(records.get(i).topic(), events.get(i)));
                     }
                     QuarkusTransaction.requiringNew().run(() -> {
                         List<EventEnvelope> fresh = inbox.fresh(name, deliveries);
@@ -382,14 +528,17 @@ public class ConsumerRunner {
                     return true;
                 } catch (RuntimeException e) {
                     if (!Failures.isTransient(e) || Failures.permanentCause(e) != null) {
-                        LOG.warnf("consumer %s: batch of %d failed (%s), applying one by one", name, events.size(),
-                                Failures.describe(e));
-                        for (int i = 0; i < events.size(); i++) {
-                            if (!apply(valid.get(i), events.get(i))) {
-                                return false;
-                            }
+                        if (events.size() == 1) {
+                            return apply(records.get(0), events.get(0));
                         }
-                        return true;
+                        if (depth == 0) {
+                            LOG.warnf("consumer %s: batch of %d failed (%s), applying it in halves", name,
+                                    events.size(), Failures.describe(e));
+                        }
+                        int half = events.size() / 2;
+                        return applyBatch(batch, records.subList(0, half), events.subList(0, half), depth + 1)
+                                && applyBatch(batch, records.subList(half, events.size()),
+                                        events.subList(half, events.size()), depth + 1);
                     }
                     LOG.warnf("consumer %s: %s, retrying in %s", name, Failures.describe(e), backoff.peek());
                     backoff.sleep();
