@@ -1,18 +1,21 @@
 package cn.zz.pipeline.reporting.projection;
 
+import static cn.zz.pipeline.reporting.projection.ArrayRows.col;
+import static cn.zz.pipeline.reporting.projection.ArrayRows.text;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Changes to the aggregate tables collected over one batch and written at its end, one additive upsert per touched
- * row (sorted, so concurrent writers would lock in one order).
+ * Changes to the aggregate tables collected over one batch and written at its end: one additive upsert statement a
+ * table, with a row per touched key (sorted, so concurrent writers would lock in one order).
  */
 final class Aggregates {
 
@@ -33,15 +36,27 @@ final class Aggregates {
         BigDecimal amount = BigDecimal.ZERO;
     }
 
-    private final Map<DeltaKey, BigDecimal> deltas = new TreeMap<>(Comparator.comparingInt(DeltaKey::year)
+    // Hash maps while the batch is applied (a report merges into ten keys or so); sorted once, when written.
+    private final Map<DeltaKey, BigDecimal> deltas = new HashMap<>();
+    private final Map<StageKey, Sum> stages = new HashMap<>();
+    private final Map<DayKey, Sum> days = new HashMap<>();
+    private final Map<IntervalKey, Long> intervals = new HashMap<>();
+
+    private static final Comparator<DeltaKey> DELTA_ORDER = Comparator.comparingInt(DeltaKey::year)
             .thenComparing(DeltaKey::dim).thenComparingInt(DeltaKey::month).thenComparing(DeltaKey::district)
-            .thenComparing(DeltaKey::key));
-    private final Map<StageKey, Sum> stages = new TreeMap<>(
-            Comparator.comparing(StageKey::district).thenComparing(StageKey::stage));
-    private final Map<DayKey, Sum> days = new TreeMap<>(Comparator.comparing(DayKey::day)
-            .thenComparing(DayKey::district).thenComparing(DayKey::stage));
-    private final Map<IntervalKey, Long> intervals = new TreeMap<>(Comparator.comparing(IntervalKey::district)
-            .thenComparing(IntervalKey::from).thenComparing(IntervalKey::to).thenComparingInt(IntervalKey::days));
+            .thenComparing(DeltaKey::key);
+    private static final Comparator<StageKey> STAGE_ORDER = Comparator.comparing(StageKey::district)
+            .thenComparing(StageKey::stage);
+    private static final Comparator<DayKey> DAY_ORDER = Comparator.comparing(DayKey::day)
+            .thenComparing(DayKey::district).thenComparing(DayKey::stage);
+    private static final Comparator<IntervalKey> INTERVAL_ORDER = Comparator.comparing(IntervalKey::district)
+            .thenComparing(IntervalKey::from).thenComparing(IntervalKey::to).thenComparingInt(IntervalKey::days);
+
+    private static <K, V> List<Map.Entry<K, V>> sorted(Map<K, V> map, Comparator<K> order) {
+        List<Map.Entry<K, V>> list = new ArrayList<>(map.entrySet());
+        list.sort(Map.Entry.comparingByKey(order));
+        return list;
+    }
 
     /** The change of a project's carried-forward figure at a month, under each of its keys. */
     void delta(int year, int month, StatKeys keys, BigDecimal amount) {
@@ -71,69 +86,48 @@ final class Aggregates {
     }
 
     void flush(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into investment_total (year, dim, month, district, key,"
-                + " amount) values (?, ?, ?, ?, ?, ?) on conflict (year, dim, month, district, key)"
-                + " do update set amount = investment_total.amount + excluded.amount")) {
-            for (Map.Entry<DeltaKey, BigDecimal> e : deltas.entrySet()) {
-                if (e.getValue().signum() == 0) {
-                    continue;
-                }
+        ArrayRows totals = new ArrayRows("investment_total", "on conflict (year, dim, month, district, key)"
+                + " do update set amount = investment_total.amount + excluded.amount",
+                col("year", "int4"), col("dim", "varchar"), col("month", "int4"), col("district", "varchar"),
+                col("key", "varchar"), col("amount", "numeric"));
+        for (Map.Entry<DeltaKey, BigDecimal> e : sorted(deltas, DELTA_ORDER)) {
+            if (e.getValue().signum() != 0) {
                 DeltaKey k = e.getKey();
-                s.setInt(1, k.year());
-                s.setString(2, k.dim());
-                s.setInt(3, k.month());
-                s.setString(4, k.district());
-                s.setString(5, k.key());
-                s.setBigDecimal(6, e.getValue());
-                s.addBatch();
+                totals.add(k.year(), k.dim(), k.month(), k.district(), k.key(), e.getValue());
             }
-            s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("insert into stage_count (district, stage, projects, investment)"
-                + " values (?, ?, ?, ?) on conflict (district, stage) do update set"
+        totals.execute(c);
+        ArrayRows stageRows = new ArrayRows("stage_count", "on conflict (district, stage) do update set"
                 + " projects = stage_count.projects + excluded.projects,"
-                + " investment = stage_count.investment + excluded.investment")) {
-            for (Map.Entry<StageKey, Sum> e : stages.entrySet()) {
-                if (e.getValue().count == 0 && e.getValue().amount.signum() == 0) {
-                    continue;
-                }
-                s.setString(1, e.getKey().district());
-                s.setString(2, e.getKey().stage());
-                s.setLong(3, e.getValue().count);
-                s.setBigDecimal(4, e.getValue().amount);
-                s.addBatch();
+                + " investment = stage_count.investment + excluded.investment",
+                col("district", "varchar"), col("stage", "varchar"), col("projects", "int8"),
+                col("investment", "numeric"));
+        for (Map.Entry<StageKey, Sum> e : sorted(stages, STAGE_ORDER)) {
+            if (e.getValue().count != 0 || e.getValue().amount.signum() != 0) {
+                stageRows.add(e.getKey().district(), e.getKey().stage(), e.getValue().count, e.getValue().amount);
             }
-            s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("insert into stage_change_day (day, district, stage, projects,"
-                + " investment) values (?, ?, ?, ?, ?) on conflict (day, district, stage) do update set"
+        stageRows.execute(c);
+        ArrayRows dayRows = new ArrayRows("stage_change_day", "on conflict (day, district, stage) do update set"
                 + " projects = stage_change_day.projects + excluded.projects,"
-                + " investment = stage_change_day.investment + excluded.investment")) {
-            for (Map.Entry<DayKey, Sum> e : days.entrySet()) {
-                if (e.getValue().count == 0 && e.getValue().amount.signum() == 0) {
-                    continue;
-                }
-                s.setDate(1, Date.valueOf(e.getKey().day()));
-                s.setString(2, e.getKey().district());
-                s.setString(3, e.getKey().stage());
-                s.setLong(4, e.getValue().count);
-                s.setBigDecimal(5, e.getValue().amount);
-                s.addBatch();
+                + " investment = stage_change_day.investment + excluded.investment",
+                text("day", "date"), col("district", "varchar"), col("stage", "varchar"), col("projects", "int8"),
+                col("investment", "numeric"));
+        for (Map.Entry<DayKey, Sum> e : sorted(days, DAY_ORDER)) {
+            if (e.getValue().count != 0 || e.getValue().amount.signum() != 0) {
+                dayRows.add(e.getKey().day(), e.getKey().district(), e.getKey().stage(), e.getValue().count,
+                        e.getValue().amount);
             }
-            s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("insert into stage_interval (district, from_stage, to_stage, days,"
-                + " projects) values (?, ?, ?, ?, ?) on conflict (district, from_stage, to_stage, days)"
-                + " do update set projects = stage_interval.projects + excluded.projects")) {
-            for (Map.Entry<IntervalKey, Long> e : intervals.entrySet()) {
-                s.setString(1, e.getKey().district());
-                s.setString(2, e.getKey().from());
-                s.setString(3, e.getKey().to());
-                s.setInt(4, e.getKey().days());
-                s.setLong(5, e.getValue());
-                s.addBatch();
-            }
-            s.executeBatch();
+        dayRows.execute(c);
+        ArrayRows intervalRows = new ArrayRows("stage_interval", "on conflict (district, from_stage, to_stage, days)"
+                + " do update set projects = stage_interval.projects + excluded.projects",
+                col("district", "varchar"), col("from_stage", "varchar"), col("to_stage", "varchar"),
+                col("days", "int4"), col("projects", "int8"));
+        for (Map.Entry<IntervalKey, Long> e : sorted(intervals, INTERVAL_ORDER)) {
+            intervalRows.add(e.getKey().district(), e.getKey().from(), e.getKey().to(), e.getKey().days(),
+                    e.getValue());
         }
+        intervalRows.execute(c);
     }
 }

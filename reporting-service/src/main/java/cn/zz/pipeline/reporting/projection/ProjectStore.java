@@ -1,5 +1,8 @@
 package cn.zz.pipeline.reporting.projection;
 
+import static cn.zz.pipeline.reporting.projection.ArrayRows.col;
+import static cn.zz.pipeline.reporting.projection.ArrayRows.text;
+
 import cn.zz.pipeline.events.Stage;
 
 import java.math.BigDecimal;
@@ -9,8 +12,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -25,6 +26,19 @@ final class ProjectStore {
             + " project_type, construction_type, eia_category, private_investment, takes_new_land, total_investment,"
             + " land_area, annual_output, planned_start, planned_production, stage, registered_on, declared_on,"
             + " admitted_on, started_on, production_on, withdrawn_on, returned_on, leader, task_force, last_sequence";
+
+    /** {@link #COLUMNS} with their types, for {@link ArrayRows}. */
+    private static final ArrayRows.Column[] VIEW_COLUMNS = {
+        col("project_id", "uuid"), col("code", "varchar"), col("name", "varchar"), col("owner_name", "varchar"),
+        col("district", "varchar"), col("park", "varchar"), col("chain", "varchar"), col("industry", "varchar"),
+        col("sector", "varchar"), col("project_type", "varchar"), col("construction_type", "varchar"),
+        col("eia_category", "varchar"), col("private_investment", "bool"), col("takes_new_land", "bool"),
+        col("total_investment", "numeric"), col("land_area", "numeric"), col("annual_output", "numeric"),
+        text("planned_start", "date"), text("planned_production", "date"), col("stage", "varchar"),
+        text("registered_on", "date"), text("declared_on", "date"), text("admitted_on", "date"),
+        text("started_on", "date"), text("production_on", "date"), text("withdrawn_on", "date"),
+        text("returned_on", "date"), col("leader", "varchar"), col("task_force", "varchar"),
+        col("last_sequence", "int8")};
 
     record FigureKey(UUID project, int year, int month) {
     }
@@ -115,73 +129,32 @@ final class ProjectStore {
                 set.append(set.length() == 0 ? "" : ", ").append(col).append(" = excluded.").append(col);
             }
         }
-        try (PreparedStatement s = c.prepareStatement("insert into project_view (" + COLUMNS + ") values ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (project_id) do update set " + set + ", updated_at = now()")) {
-            for (ProjectState p : projects.values()) {
-                if (!p.dirty) {
-                    continue;
-                }
-                s.setObject(1, p.id);
-                s.setString(2, p.code);
-                s.setString(3, p.name);
-                s.setString(4, p.ownerName);
-                s.setString(5, p.district);
-                s.setString(6, p.park);
-                s.setString(7, p.chain);
-                s.setString(8, p.industry);
-                s.setString(9, p.sector);
-                s.setString(10, p.projectType);
-                s.setString(11, p.constructionType);
-                s.setString(12, p.eiaCategory);
-                s.setBoolean(13, p.privateInvestment);
-                s.setBoolean(14, p.takesNewLand);
-                s.setBigDecimal(15, p.totalInvestment);
-                s.setBigDecimal(16, p.landArea);
-                s.setBigDecimal(17, p.annualOutput);
-                setDate(s, 18, p.plannedStart);
-                setDate(s, 19, p.plannedProduction);
-                s.setString(20, p.stage.name());
-                setDate(s, 21, p.registeredOn);
-                setDate(s, 22, p.declaredOn);
-                setDate(s, 23, p.admittedOn);
-                setDate(s, 24, p.startedOn);
-                setDate(s, 25, p.productionOn);
-                setDate(s, 26, p.withdrawnOn);
-                setDate(s, 27, p.returnedOn);
-                s.setString(28, p.leader);
-                s.setString(29, p.taskForce);
-                s.setLong(30, p.lastSequence);
-                s.addBatch();
+        ArrayRows views = new ArrayRows("project_view", "on conflict (project_id) do update set " + set
+                + ", updated_at = now()", VIEW_COLUMNS);
+        for (ProjectState p : projects.values()) {
+            if (p.dirty) {
+                views.add(p.id, p.code, p.name, p.ownerName, p.district, p.park, p.chain, p.industry, p.sector,
+                        p.projectType, p.constructionType, p.eiaCategory, p.privateInvestment, p.takesNewLand,
+                        p.totalInvestment, p.landArea, p.annualOutput, p.plannedStart, p.plannedProduction,
+                        p.stage.name(), p.registeredOn, p.declaredOn, p.admittedOn, p.startedOn, p.productionOn,
+                        p.withdrawnOn, p.returnedOn, p.leader, p.taskForce, p.lastSequence);
             }
-            s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("insert into investment_figure (project_id, year, month, amount,"
-                + " reported_at) values (?, ?, ?, ?, ?) on conflict (project_id, year, month) do update set"
-                + " amount = excluded.amount, reported_at = excluded.reported_at")) {
-            for (Map.Entry<FigureKey, Instant> e : changedFigures.entrySet()) {
-                FigureKey k = e.getKey();
-                s.setObject(1, k.project());
-                s.setInt(2, k.year());
-                s.setInt(3, k.month());
-                s.setBigDecimal(4, projects.get(k.project()).figures.get(k.year())[k.month()]);
-                s.setTimestamp(5, Timestamp.from(e.getValue()));
-                s.addBatch();
-            }
-            s.executeBatch();
+        views.execute(c);
+        ArrayRows figures = new ArrayRows("investment_figure", "on conflict (project_id, year, month) do update set"
+                + " amount = excluded.amount, reported_at = excluded.reported_at",
+                col("project_id", "uuid"), col("year", "int4"), col("month", "int4"), col("amount", "numeric"),
+                text("reported_at", "timestamptz"));
+        for (Map.Entry<FigureKey, Instant> e : changedFigures.entrySet()) {
+            FigureKey k = e.getKey();
+            figures.add(k.project(), k.year(), k.month(), projects.get(k.project()).figures.get(k.year())[k.month()],
+                    e.getValue());
         }
+        figures.execute(c);
     }
 
     private static LocalDate date(ResultSet rs, int i) throws SQLException {
         Date d = rs.getDate(i);
         return d == null ? null : d.toLocalDate();
-    }
-
-    private static void setDate(PreparedStatement s, int i, LocalDate d) throws SQLException {
-        if (d == null) {
-            s.setNull(i, Types.DATE);
-        } else {
-            s.setDate(i, Date.valueOf(d));
-        }
     }
 }
