@@ -155,6 +155,20 @@ public class ConsumerRunner {
     /** A decoded poll: its records in order, their offsets to commit, and the positions reached after the poll. */
     private record Polled(List<ConsumerRecord<String, byte[]>> records, Decoded[] decoded,
                           Map<TopicPartition, OffsetAndMetadata> offsets, Map<TopicPartition, Long> positions) {
+
+        /** This poll and a later one as one batch: records in order, the later offsets and positions win. */
+        Polled followedBy(Polled later) {
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.size() + later.records.size());
+            all.addAll(records);
+            all.addAll(later.records);
+            Decoded[] both = java.util.Arrays.copyOf(decoded, decoded.length + later.decoded.length);
+            System.arraycopy(later.decoded, 0, both, decoded.length, later.decoded.length);
+            Map<TopicPartition, OffsetAndMetadata> o = new HashMap<>(offsets);
+            o.putAll(later.offsets);
+            Map<TopicPartition, Long> p = new HashMap<>(positions);
+            p.putAll(later.positions);
+            return new Polled(all, both, o, p);
+        }
     }
 
     /** A replay under way or done: offsets are read and written by the worker thread only. */
@@ -287,12 +301,16 @@ public class ConsumerRunner {
                     continue;
                 }
                 Polled polled = decode(records);
-                inFlightBatches.incrementAndGet();
                 inFlightRecords.addAndGet(polled.records().size());
-                while (!applier.queue.offer(polled, 200, TimeUnit.MILLISECONDS)) {
+                while (!applier.offer(polled, batch.maxBatch())) {
                     if (!running || !applier.isAlive()) {
                         return;
                     }
+                }
+                if (polled.records().size() < batch.maxBatch() / 2) {
+                    // Caught up: overlapping buys nothing, and polling on would only cut what has come into slivers.
+                    // Wait for this poll to be applied, so the next one takes everything that arrived meanwhile.
+                    applier.awaitIdle();
                 }
                 trackReplay();
             }
@@ -310,7 +328,11 @@ public class ConsumerRunner {
             return true;
         }
 
-        /** Commits the offsets of the polls the applier has finished, and notes the positions they reached. */
+        /**
+         * Commits the offsets of the polls the applier has finished, and notes the positions they reached. Without
+         * waiting for the broker: the stream positions in the database already keep a redelivered event from being
+         * applied twice, so a commit lost in a crash costs only a re-read, not a wrong figure.
+         */
         private void commitApplied() {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             for (Polled p; (p = applier.applied.poll()) != null; ) {
@@ -318,7 +340,11 @@ public class ConsumerRunner {
                 appliedPositions.putAll(p.positions());
             }
             if (!done.isEmpty()) {
-                commit(done);
+                consumer.commitAsync(done, (offsets, e) -> {
+                    if (e != null) {
+                        LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
+                    }
+                });
             }
         }
 
@@ -329,8 +355,17 @@ public class ConsumerRunner {
             }
             try {
                 a.join(10_000); // lets a transaction under way finish; what is not committed comes again
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                for (Polled p; (p = a.applied.poll()) != null; ) {
+                    done.putAll(p.offsets());
+                }
+                if (!done.isEmpty() && consumer != null) {
+                    commit(done);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debugf("consumer %s: last commit: %s", name, e.getMessage());
             }
         }
 
@@ -348,16 +383,22 @@ public class ConsumerRunner {
                 positions.put(tp, consumer.position(tp)); // past transaction markers too, unlike the offsets
             }
             Decoded[] decoded = new Decoded[all.size()];
-            java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> decoded[i] = decode(all.get(i)));
+            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, all.size());
+            // A few records are quicker decoded here than handed to other threads.
+            (all.size() < 256 ? range : range.parallel()).forEach(i -> decoded[i] = decode(all.get(i)));
             return new Polled(all, decoded, offsets, positions);
         }
 
-        /** Applies the decoded polls handed over by the worker thread, one transaction each. */
+        /**
+         * Applies the decoded polls handed over by the worker thread, one transaction each. While it applies one,
+         * the polls that arrive meanwhile are merged into the next (up to the handler's batch size), so a projection
+         * that keeps up applies whatever has arrived in one go instead of queueing small batches behind each other.
+         */
         private final class Applier extends Thread {
-            final java.util.concurrent.BlockingQueue<Polled> queue = new java.util.concurrent.ArrayBlockingQueue<>(1);
             final java.util.concurrent.ConcurrentLinkedQueue<Polled> applied =
                     new java.util.concurrent.ConcurrentLinkedQueue<>();
             private final BatchEventHandler batch;
+            private Polled next; // guarded by this
 
             Applier(BatchEventHandler batch) {
                 super("consumer-" + name + "-apply");
@@ -365,20 +406,72 @@ public class ConsumerRunner {
                 this.batch = batch;
             }
 
+            /** Hands a poll over, merged into the waiting one if that stays within {@code max}; false after 200 ms. */
+            synchronized boolean offer(Polled p, int max) throws InterruptedException {
+                long until = System.nanoTime() + 200_000_000L;
+                while (next != null && next.records().size() + p.records().size() > max) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                if (next == null) {
+                    next = p;
+                    inFlightBatches.incrementAndGet();
+                } else {
+                    next = next.followedBy(p);
+                }
+                notifyAll();
+                return true;
+            }
+
+            /** Returns once nothing is pending or being applied (or after 200 ms, to look at the worker's state). */
+            synchronized void awaitIdle() throws InterruptedException {
+                long until = System.nanoTime() + 200_000_000L;
+                while (inFlightBatches.get() > 0 && running) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            }
+
+            private synchronized void applied(Polled p) {
+                applied.add(p);
+                inFlightRecords.addAndGet(-p.records().size());
+                inFlightBatches.decrementAndGet();
+                notifyAll();
+            }
+
+            private synchronized Polled take() throws InterruptedException {
+                long until = System.nanoTime() + 200_000_000L;
+                while (next == null) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return null;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                Polled p = next;
+                next = null;
+                notifyAll();
+                return p;
+            }
+
             @Override
             public void run() {
                 try {
                     while (running) {
-                        Polled p = queue.poll(200, TimeUnit.MILLISECONDS);
+                        Polled p = take();
                         if (p == null) {
                             continue;
                         }
                         if (!processBatch(batch, p)) {
                             return; // shutting down: what is not committed comes again
                         }
-                        applied.add(p);
-                        inFlightRecords.addAndGet(-p.records().size());
-                        inFlightBatches.decrementAndGet();
+                        applied(p);
                     }
                 } catch (InterruptedException e) {
                     // shutdown

@@ -110,6 +110,8 @@ public class Inbox {
                 }
             }
             Map<String, Delivery> changed = new HashMap<>();
+            int gaps = 0;
+            String firstGap = null;
             for (Delivery d : deliveries) {
                 String key = d.topic() + '\u0000' + d.event().subject();
                 long[] p = positions.get(key);
@@ -121,13 +123,20 @@ public class Inbox {
                     p = new long[] {seq, 0, 0, 0};
                     positions.put(key, p);
                 } else if (seq > p[0] + 1 && p[3] == 1) {
-                    LOG.warnf("%s: %s gap: sequence %d after %d", consumer, d.event().subject(), seq, p[0]);
+                    if (gaps++ == 0) {
+                        firstGap = d.event().subject() + " sequence " + seq + " after " + p[0];
+                    }
                     p[2]++;
                 }
                 p[0] = seq;
                 p[1]++;
                 changed.put(key, d);
                 out.add(d.event());
+            }
+            if (gaps > 0) {
+                // One line per batch, not per event: a producer that skips sequences must not flood the log.
+                LOG.warnf("%s: %d stream gap(s) in a batch of %d, e.g. %s (counted in consumed_stream.gaps)", consumer,
+                        gaps, deliveries.size(), firstGap);
             }
             try (PreparedStatement s = c.prepareStatement("insert into consumed_stream (consumer, topic, subject,"
                     + " last_sequence, applied, gaps) values (?, ?, ?, ?, ?, ?) on conflict (consumer, topic, subject)"

@@ -5,6 +5,7 @@ import cn.zz.pipeline.platform.consumer.ReplayStatus;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.reporting.projection.ReportingProjection;
+import cn.zz.pipeline.reporting.stats.ReportCache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,9 @@ public class RebuildResource {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ReportCache reports;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rebuild the read models from the topics; 202 with the progress, 409 while one runs")
@@ -68,6 +72,7 @@ public class RebuildResource {
     }
 
     private void dropReadModels() {
+        reports.changedOnCommit();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate " + READ_MODELS);
         } catch (SQLException e) {

@@ -9,6 +9,7 @@ import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.IfMatch;
 import cn.zz.pipeline.platform.web.Params;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.stats.ReportCache;
 import cn.zz.pipeline.reporting.stats.Category;
 import cn.zz.pipeline.reporting.stats.Figures;
 import cn.zz.pipeline.reporting.web.Scope;
@@ -58,6 +59,9 @@ public class RestatedBaseResource {
     ReportingConfig config;
 
     @Inject
+    ReportCache reports;
+
+    @Inject
     Today today;
 
     public record RestatedBaseRequest(BigDecimal amount, String reason) {
@@ -93,6 +97,7 @@ public class RestatedBaseResource {
     public Response put(@PathParam("district") String district, @PathParam("category") String category,
                         @PathParam("period") String period, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         RestatedBaseRequest body) {
+        reports.changedOnCommit();
         Key key = key(district, category, period);
         List<Violation> violations = new ArrayList<>();
         if (body == null) {
@@ -163,6 +168,7 @@ public class RestatedBaseResource {
     @Operation(summary = "Remove a restated base (If-Match required); the summed base applies again")
     public Response delete(@PathParam("district") String district, @PathParam("category") String category,
                            @PathParam("period") String period, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        reports.changedOnCommit();
         Key key = key(district, category, period);
         Integer version = currentVersion(key);
         if (version == null) {

@@ -21,6 +21,7 @@ import cn.zz.pipeline.platform.consumer.PermanentEventException;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
 import cn.zz.pipeline.reporting.stats.Figures;
+import cn.zz.pipeline.reporting.stats.ReportCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,9 @@ public class ReportingProjection implements BatchEventHandler {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ReportCache reports;
+
     @Override
     public String name() {
         return NAME;
@@ -82,6 +86,7 @@ public class ReportingProjection implements BatchEventHandler {
     @Override
     public void handleBatch(List<EventEnvelope> events) {
         Timer.Sample sample = Timer.start(registry);
+        reports.changedOnCommit();
         try (Connection c = dataSource.getConnection()) {
             Set<UUID> ids = new LinkedHashSet<>();
             for (EventEnvelope e : events) {

@@ -37,6 +37,12 @@ public class InvestmentStats {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    ReportCache cache;
+
+    private record Key(String kind, Period period, String scope, Object detail) {
+    }
+
     public record Row(String key, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base, BigDecimal growth,
                       BigDecimal share, BigDecimal contribution, Integer rank, boolean restated) {
     }
@@ -56,6 +62,10 @@ public class InvestmentStats {
     }
 
     public Report report(Period period, String scope, Dimension by) {
+        return cache.get(new Key("report", period, scope, by), () -> compute(period, scope, by));
+    }
+
+    private Report compute(Period period, String scope, Dimension by) {
         Map<String, Amounts> current = byDistrict(period, scope);
         Map<String, Amounts> base = withRestated(byDistrict(period.sameLastYear(), scope), period.sameLastYear(), scope);
         BigDecimal totalYtd = sum(current, Category.ALL);
@@ -99,6 +109,10 @@ public class InvestmentStats {
      * Parks have no restated base: the base is the park's summed figure of last year.
      */
     public Report parkReport(Period period, String scope, String park) {
+        return cache.get(new Key("park", period, scope, park), () -> computePark(period, scope, park));
+    }
+
+    private Report computePark(Period period, String scope, String park) {
         Map<String, BigDecimal> cur = byKey(period, scope, Dimension.PARK_CATEGORY, park + '\u001f');
         Map<String, BigDecimal> base = byKey(period.sameLastYear(), scope, Dimension.PARK_CATEGORY, park + '\u001f');
         String all = Dimension.parkCategoryKey(park, Category.ALL);
@@ -119,6 +133,11 @@ public class InvestmentStats {
 
     /** The total of each month 1-2月 … 1-{month}月 of a year with its base (restated where set). */
     public List<Row> monthly(int year, int lastMonth, String scope) {
+        return cache.get(new Key("monthly", null, scope, List.of(year, lastMonth)),
+                () -> List.copyOf(computeMonthly(year, lastMonth, scope)));
+    }
+
+    private List<Row> computeMonthly(int year, int lastMonth, String scope) {
         List<Row> out = new ArrayList<>();
         Map<Integer, Map<String, BigDecimal>> cur = cumulativeByMonth(year, lastMonth, scope);
         Map<Integer, Map<String, BigDecimal>> prev = cumulativeByMonth(year - 1, lastMonth, scope);
