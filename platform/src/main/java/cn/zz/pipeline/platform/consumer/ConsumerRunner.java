@@ -369,7 +369,7 @@ public class ConsumerRunner {
             }
         }
 
-        /** Decodes a poll (JSON parse, schema check, binding: CPU work independent per record) in parallel. */
+        /** Decodes a poll (JSON parse, schema check, binding), noting its offsets and the positions reached. */
         private Polled decode(ConsumerRecords<String, byte[]> records) {
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -382,10 +382,12 @@ public class ConsumerRunner {
             for (TopicPartition tp : consumer.assignment()) {
                 positions.put(tp, consumer.position(tp)); // past transaction markers too, unlike the offsets
             }
+            // On this thread alone: it runs beside the applier, which is the slower stage; decoding on more threads
+            // would only take CPU from the applier and the database.
             Decoded[] decoded = new Decoded[all.size()];
-            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, all.size());
-            // A few records are quicker decoded here than handed to other threads.
-            (all.size() < 256 ? range : range.parallel()).forEach(i -> decoded[i] = decode(all.get(i)));
+            for (int i = 0; i < decoded.length; i++) {
+                decoded[i] = decode(all.get(i));
+            }
             return new Polled(all, decoded, offsets, positions);
         }
 
