@@ -29,12 +29,16 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(Map<String, String> args) {
-        this.project = args.getOrDefault("project", "http://localhost:8081");
-        this.approval = args.getOrDefault("approval", "http://localhost:8082");
-        this.reporting = args.getOrDefault("reporting", "http://localhost:8083");
-        this.stack = new StackApi(project, approval, reporting, args.getOrDefault("keycloak", "http://localhost:8180"));
+        this.stack = new StackApi(args.getOrDefault("project", "http://localhost:8081"),
+                args.getOrDefault("approval", "http://localhost:8082"),
+                args.getOrDefault("reporting", "http://localhost:8083"),
+                args.getOrDefault("keycloak", "http://localhost:8180"));
+        this.project = stack.project();
+        this.approval = stack.approval();
+        this.reporting = stack.reporting();
     }
 
+    /** One request, no retry (StackApi's send retries, which would hide latency). */
     HttpResponse<String> send(String user, String method, String url, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token(user));

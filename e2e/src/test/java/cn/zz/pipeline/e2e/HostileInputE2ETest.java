@@ -1,6 +1,5 @@
 package cn.zz.pipeline.e2e;
 
-import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,7 @@ class HostileInputE2ETest {
         stack = Stack.shared();
         // HTTP/1.1 as browsers and curl speak to a plain-HTTP service (the JDK client would otherwise try h2c).
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        staff = "Bearer " + Tokens.of(stack.realmUrl(), "staff.shangjie");
+        staff = stack.bearer("staff.shangjie");
         auth = staff;
     }
 
@@ -207,7 +206,7 @@ class HostileInputE2ETest {
         bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
 
         // 1. Decisions: approver of the task's department, hostile bodies, values and ids.
-        auth = "Bearer " + Tokens.of(stack.realmUrl(), "approver.ndrc");
+        auth = stack.bearer("approver.ndrc");
         String decision = base + "/api/approval-tasks/" + task + "/decision";
         for (String b : bodies) {
             check("POST", decision, b);
@@ -251,7 +250,7 @@ class HostileInputE2ETest {
         }
 
         // 3. Admin: the rule table (stale If-Match, so that even a valid body changes nothing) and calendars.
-        auth = "Bearer " + Tokens.of(stack.realmUrl(), "admin");
+        auth = stack.bearer("admin");
         ObjectNode rule = JSON.createObjectNode().put("department", "NDRC").put("item", "PROJECT_FILING")
                 .put("itemName", "备案").put("timeLimit", 3).put("dayCount", "WORKING");
         for (String b : bodies) {

@@ -1,7 +1,6 @@
 package cn.zz.pipeline.e2e;
 
 import cn.zz.pipeline.testsupport.DemoUsers;
-import cn.zz.pipeline.testsupport.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -46,10 +45,6 @@ class ParallelApprovalE2ETest {
         stack = Stack.shared();
     }
 
-    private String bearer(String user) {
-        return "Bearer " + Tokens.of(stack.realmUrl(), user);
-    }
-
     private String projects() {
         return "http://localhost:" + stack.projectPort + "/api/projects";
     }
@@ -59,18 +54,18 @@ class ParallelApprovalE2ETest {
     }
 
     private JsonPath project(String id) {
-        return given().header("Authorization", bearer("staff.xinzheng")).get(projects() + "/" + id).then()
+        return given().header("Authorization", stack.bearer("staff.xinzheng")).get(projects() + "/" + id).then()
                 .statusCode(200).extract().jsonPath();
     }
 
     private Response transition(String id, String to) {
-        return given().header("Authorization", bearer("staff.xinzheng")).contentType("application/json")
+        return given().header("Authorization", stack.bearer("staff.xinzheng")).contentType("application/json")
                 .body(Map.of("to", to)).post(projects() + "/" + id + "/transitions");
     }
 
     /** Registers and declares a project; returns its id once approval-service has opened the case. */
     private String declared() {
-        String id = given().header("Authorization", bearer("staff.xinzheng")).contentType("application/json")
+        String id = given().header("Authorization", stack.bearer("staff.xinzheng")).contentType("application/json")
                 .body(PROJECT).post(projects()).then().statusCode(201).extract().path("id");
         transition(id, "DECLARED").then().statusCode(200).body("stage", equalTo("DECLARED"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> caseOf(id) != null);
@@ -80,14 +75,14 @@ class ParallelApprovalE2ETest {
     }
 
     private JsonPath caseOf(String projectId) {
-        JsonPath page = given().header("Authorization", bearer("staff.xinzheng")).queryParam("projectId", projectId)
+        JsonPath page = given().header("Authorization", stack.bearer("staff.xinzheng")).queryParam("projectId", projectId)
                 .get(approvals() + "/approval-cases").then().statusCode(200).extract().jsonPath();
         return page.getInt("total") == 0 ? null : new JsonPath(page.prettify()).setRootPath("items[0]");
     }
 
     private void decide(JsonPath c, String department, String decision, String comment) {
         String task = c.getString("tasks.find { it.department == '" + department + "' }.id");
-        given().header("Authorization", bearer(DemoUsers.APPROVER.get(department))).contentType("application/json")
+        given().header("Authorization", stack.bearer(DemoUsers.APPROVER.get(department))).contentType("application/json")
                 .body(comment == null ? Map.of("decision", decision) : Map.of("decision", decision, "comment", comment))
                 .post(approvals() + "/approval-tasks/" + task + "/decision").then().statusCode(200);
     }
@@ -120,19 +115,19 @@ class ParallelApprovalE2ETest {
         }
         String reports = "http://localhost:" + stack.reportingPort + "/api/reports";
         BigDecimal before = ytd(reports, period);
-        given().header("Authorization", bearer("staff.xinzheng")).contentType("application/json")
+        given().header("Authorization", stack.bearer("staff.xinzheng")).contentType("application/json")
                 .body(Map.of("amount", 1234.5)).put(projects() + "/" + id + "/investments/" + period)
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(ytd(reports, period)).isEqualByComparingTo(before.add(new BigDecimal("1234.5"))));
-        JsonPath approvalsReport = given().header("Authorization", bearer("leader.city")).queryParam("district", "410184")
+        JsonPath approvalsReport = given().header("Authorization", stack.bearer("leader.city")).queryParam("district", "410184")
                 .get(reports + "/approvals").then().statusCode(200).extract().jsonPath();
         assertThat(approvalsReport.getInt("departments.find { it.department == 'NDRC' }.decided")).isPositive();
     }
 
     /** 新郑市's YTD investment of a period in reporting-service, as the city leader reads it. */
     private BigDecimal ytd(String reports, YearMonth period) {
-        String v = given().header("Authorization", bearer("leader.city")).queryParam("district", "410184")
+        String v = given().header("Authorization", stack.bearer("leader.city")).queryParam("district", "410184")
                 .queryParam("year", period.getYear()).queryParam("month", period.getMonthValue())
                 .get(reports + "/investment").then().statusCode(200).extract().jsonPath().getString("total.ytd");
         return new BigDecimal(v);
@@ -148,7 +143,7 @@ class ParallelApprovalE2ETest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> "RESERVE".equals(project(id).getString("stage")));
         assertThat(project(id).getString("approvalState")).isEqualTo("REJECTED");
-        given().header("Authorization", bearer("staff.xinzheng")).get(projects() + "/" + id + "/history").then()
+        given().header("Authorization", stack.bearer("staff.xinzheng")).get(projects() + "/" + id + "/history").then()
                 .statusCode(200).body("[-1].to", equalTo("RESERVE")).body("[-1].actor", equalTo("system"));
         JsonPath after = caseOf(id);
         assertThat(after.getString("state")).isEqualTo("REJECTED");

@@ -1,6 +1,5 @@
 package cn.zz.pipeline.e2e;
 
-import cn.zz.pipeline.testsupport.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +38,6 @@ class SeedsE2ETest {
         stack = Stack.shared();
     }
 
-    private String bearer(String user) {
-        return "Bearer " + Tokens.of(stack.realmUrl(), user);
-    }
-
     private String reports() {
         return "http://localhost:" + stack.reportingPort + "/api/reports";
     }
@@ -52,7 +47,7 @@ class SeedsE2ETest {
     }
 
     private JsonPath get(String user, String url, Map<String, ?> query) {
-        return given().header("Authorization", bearer(user)).queryParams(query).get(url).then().statusCode(200)
+        return given().header("Authorization", stack.bearer(user)).queryParams(query).get(url).then().statusCode(200)
                 .extract().jsonPath();
     }
 

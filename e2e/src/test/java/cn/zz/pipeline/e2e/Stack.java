@@ -1,6 +1,7 @@
 package cn.zz.pipeline.e2e;
 
 import cn.zz.pipeline.testsupport.KeycloakServer;
+import cn.zz.pipeline.testsupport.Tokens;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ final class Stack {
 
     String realmUrl() {
         return "http://localhost:" + keycloakPort + "/realms/pipeline";
+    }
+
+    /** An Authorization header value for a demo user, with a token from this stack's Keycloak. */
+    String bearer(String user) {
+        return "Bearer " + Tokens.of(realmUrl(), user);
     }
 
     String kafkaBootstrap() {

@@ -3,7 +3,6 @@ package cn.zz.pipeline.e2e;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
-import cn.zz.pipeline.testsupport.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +45,6 @@ class StackE2ETest {
         return "http://localhost:" + stack.projectPort;
     }
 
-    private String bearer(String user) {
-        return "Bearer " + Tokens.of(stack.realmUrl(), user);
-    }
-
     private static final String NEW_PROJECT = """
             {"name":"奥克斯智能空调基地","ownerName":"河南奥克斯智能电气有限公司","ownerCreditCode":"91410100MA44R8XK0H",
              "district":"410106","park":"先进制造业开发区","chain":"智能家电","industry":"C3851",
@@ -58,7 +53,7 @@ class StackE2ETest {
              "privateInvestment":true,"plannedStart":"2025-03-01","plannedProduction":"2026-12-31"}""";
 
     private Response register(String user) {
-        return given().header("Authorization", bearer(user)).contentType("application/json").body(NEW_PROJECT)
+        return given().header("Authorization", stack.bearer(user)).contentType("application/json").body(NEW_PROJECT)
                 .post(project() + "/api/projects");
     }
 
@@ -72,11 +67,11 @@ class StackE2ETest {
         given().contentType("application/json").body(NEW_PROJECT).post(project() + "/api/projects")
                 .then().statusCode(401).contentType("application/problem+json");
         register("leader.shangjie").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", bearer("leader.shangjie")).get(project() + "/api/projects")
+        given().header("Authorization", stack.bearer("leader.shangjie")).get(project() + "/api/projects")
                 .then().statusCode(200);
         given().get("http://localhost:" + stack.reportingPort + "/api/reports/pipeline")
                 .then().statusCode(401);
-        given().header("Authorization", bearer("approver.ndrc"))
+        given().header("Authorization", stack.bearer("approver.ndrc"))
                 .get("http://localhost:" + stack.reportingPort + "/api/reports/pipeline").then().statusCode(403);
     }
 
@@ -106,7 +101,7 @@ class StackE2ETest {
 
         for (int port : List.of(stack.approvalPort, stack.reportingPort)) {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    given().header("Authorization", bearer("admin")).queryParam("subject", id)
+                    given().header("Authorization", stack.bearer("admin")).queryParam("subject", id)
                             .get("http://localhost:" + port + "/api/admin/event-streams")
                             .then().statusCode(200)
                             .body("size()", equalTo(1))
@@ -138,7 +133,7 @@ class StackE2ETest {
 
     /** PATCH the name with If-Match; returns the new version. */
     private int rename(String id, int version, String name) {
-        return given().header("Authorization", bearer("staff.shangjie"))
+        return given().header("Authorization", stack.bearer("staff.shangjie"))
                 .header("If-Match", "\"" + version + "\"")
                 .contentType("application/merge-patch+json; charset=UTF-8")
                 .body(Map.of("name", name))

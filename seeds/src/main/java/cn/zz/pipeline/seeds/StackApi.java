@@ -70,6 +70,16 @@ public final class StackApi {
         return project;
     }
 
+    /** approval-service's base URL. */
+    public String approval() {
+        return approval;
+    }
+
+    /** reporting-service's base URL. */
+    public String reporting() {
+        return reporting;
+    }
+
     private static String strip(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
