@@ -17,15 +17,12 @@ import java.util.TreeMap;
  * The seed files of seeds/data, read and checked: a mistake names the file, the line and the column, before
  * anything is sent to the stack.
  */
-public record SeedData(List<District> districts, List<Project> projects, Map<String, Map<YearMonth, BigDecimal>> reports,
+public record SeedData(List<cn.zz.pipeline.events.District> districts, List<Project> projects, Map<String, Map<YearMonth, BigDecimal>> reports,
                        Map<String, List<Decision>> approvals, Map<String, List<Problem>> problems) {
 
     /** Something a progress or failure line can name. */
     public interface Labelled {
         String label();
-    }
-
-    public record District(String code, String name) {
     }
 
     /** A project: the facts of {@code POST /api/projects}, its dates, and how it is loaded. */
@@ -61,10 +58,8 @@ public record SeedData(List<District> districts, List<Project> projects, Map<Str
     private static final Set<String> FLAGS = Set.of("takesNewLand", "privateInvestment");
 
     public static SeedData read(Path dir) {
-        List<District> districts = new ArrayList<>();
-        for (Map<String, String> r : Csv.read(dir.resolve("districts.csv"))) {
-            districts.add(new District(r.get("code"), r.get("name")));
-        }
+        // The districts are the project's one table (events module), not a seed file.
+        List<cn.zz.pipeline.events.District> districts = cn.zz.pipeline.events.District.all();
         List<Project> projects = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> districtCodes = new HashSet<>();
@@ -89,7 +84,7 @@ public record SeedData(List<District> districts, List<Project> projects, Map<Str
                 }
             }
             if (!districtCodes.contains((String) facts.get("district"))) {
-                throw c.error("district", "not in districts.csv");
+                throw c.error("district", "not a district of the city (reference/districts.csv)");
             }
             String declaration = r.getOrDefault("declaration", "");
             if (!declaration.isEmpty() && !declaration.equals("live")) {

@@ -119,9 +119,9 @@ public final class SeedLoader {
         }
         List<String> known = new ArrayList<>();
         a.body().forEach(d -> known.add(d.path("code").asText()));
-        for (SeedData.District d : data.districts()) {
+        for (cn.zz.pipeline.events.District d : data.districts()) {
             if (!known.contains(d.code())) {
-                failures.add("districts.csv: " + d.code() + " " + d.name() + " is not configured in project-service");
+                failures.add("district table: " + d.code() + " " + d.name() + " is not configured in project-service");
             }
         }
     }

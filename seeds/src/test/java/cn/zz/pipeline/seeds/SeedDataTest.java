@@ -51,7 +51,7 @@ class SeedDataTest {
     @Test
     void shangjieIn2025IsFirstOfTheSixAndSecondInTheCity() {
         Map<String, BigDecimal> growth = new HashMap<>();
-        for (SeedData.District d : DATA.districts()) {
+        for (cn.zz.pipeline.events.District d : DATA.districts()) {
             growth.put(d.code(), growth(ytd(2025, 6, p -> p.district().equals(d.code())),
                     ytd(2024, 6, p -> p.district().equals(d.code()))));
         }
@@ -90,7 +90,7 @@ class SeedDataTest {
     @Test
     void aBrokenFileNamesFileLineAndColumn() throws Exception {
         Path dir = Files.createTempDirectory("seeds");
-        for (String f : List.of("districts.csv", "projects.csv", "reports.csv", "approvals.csv", "problems.csv")) {
+        for (String f : List.of("projects.csv", "reports.csv", "approvals.csv", "problems.csv")) {
             Files.copy(Path.of("data", f), dir.resolve(f));
         }
         List<String> lines = Files.readAllLines(dir.resolve("reports.csv"));

@@ -14,12 +14,6 @@ public interface ProjectConfig {
 
     Code code();
 
-    /**
-     * The regions this deployment accepts (郑州市 districts and counties): 6-digit code → Chinese name, e.g.
-     * {@code project.districts."410106"=上街区}.
-     */
-    Map<String, String> districts();
-
     Gates gates();
 
     interface Code {

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.reporting.admin;
 
+import cn.zz.pipeline.events.District;
 import cn.zz.pipeline.platform.persistence.SqlValues;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
@@ -191,9 +192,9 @@ public class RestatedBaseResource {
     private Key key(String district, String category, String period) {
         List<Violation> violations = new ArrayList<>();
         String d = district == null ? "" : district.trim();
-        if (!config.districts().containsKey(d)) {
+        if (!District.known(d)) {
             violations.add(new Violation("district", "unknown-district",
-                    "未配置的区县代码 (not a configured district code)", d, null));
+                    "未知的区县代码 (not a district of the city)", d, null));
         }
         Category c = Params.enumParam("category", category == null ? null : category.trim().toUpperCase(), Category.class);
         YearMonth ym = Params.period("period", period);

@@ -1,24 +1,15 @@
 package cn.zz.pipeline.reporting.config;
 
+import cn.zz.pipeline.events.District;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Typed configuration of reporting-service (prefix {@code reporting}). */
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
-
-    /** Region code → Chinese name (labels of the district rows and the ledgers). */
-    Map<String, String> districts();
-
-    /**
-     * Groups of districts ranked among themselves besides the city-wide rank, e.g. the six urban districts
-     * (六区: 中原、二七、管城、金水、上街、惠济).
-     */
-    Map<String, RankingGroup> rankingGroups();
 
     /** Department code → Chinese name. */
     Map<String, String> departments();
@@ -35,13 +26,6 @@ public interface ReportingConfig {
 
     /** The OC4IDS project package export. */
     Oc4ids oc4ids();
-
-    interface RankingGroup {
-        /** Shown beside the rank, e.g. 六区. */
-        String label();
-
-        List<String> districts();
-    }
 
     interface Dashboard {
         /** Keycloak client of the dashboard (authorization code flow with PKCE). */
@@ -68,9 +52,9 @@ public interface ReportingConfig {
         Optional<String> license();
     }
 
-    /** The Chinese name of a district, or the code itself when it is not configured. */
+    /** The Chinese name of a district (the project's district table), or the code itself when it is unknown. */
     default String districtLabel(String code) {
-        return code == null ? null : districts().getOrDefault(code, code);
+        return District.label(code);
     }
 
     default String departmentLabel(String code) {

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,10 +53,8 @@ public class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Login settings and labels of the leaders' dashboard (no token needed)")
     public Response config() {
-        List<District> districts = config.districts().entrySet().stream()
-                .map(e -> new District(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(District::code))
-                .toList();
+        List<District> districts = cn.zz.pipeline.events.District.all().stream()
+                .map(d -> new District(d.code(), d.name())).toList();
         String authServer = config.dashboard().authServerUrl().orElse(oidcServerUrl).replaceAll("/+$", "");
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

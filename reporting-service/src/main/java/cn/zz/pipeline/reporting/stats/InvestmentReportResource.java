@@ -1,5 +1,6 @@
 package cn.zz.pipeline.reporting.stats;
 
+import cn.zz.pipeline.events.District;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
@@ -113,13 +114,10 @@ public class InvestmentReportResource {
         List<RankingRow> out = new ArrayList<>();
         for (InvestmentStats.Row r : rows) {
             List<GroupRank> groups = new ArrayList<>();
-            for (Map.Entry<String, ReportingConfig.RankingGroup> g : config.rankingGroups().entrySet()) {
-                List<String> members = g.getValue().districts();
-                if (members.contains(r.key())) {
-                    groups.add(new GroupRank(g.getKey(), g.getValue().label(), groupRank(rows, members, r),
-                            members.size()));
-                }
-            }
+            District.byCode(r.key()).filter(d -> d.group() != null).ifPresent(d -> {
+                List<String> members = District.group(d.group()).stream().map(District::code).toList();
+                groups.add(new GroupRank(d.group(), d.groupLabel(), groupRank(rows, members, r), members.size()));
+            });
             out.add(new RankingRow(r.key(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(), r.rank(), groups));
         }
         return new Rankings(period.year(), period.month(), period.code(), period.label(), out);

@@ -84,7 +84,10 @@ final class Catalog {
     static final double[] OUTSIDE_CHAINS_CUMULATIVE = Rng.cumulative(
             14, 7, 5, 5, 4, 4, 12, 8, 6, 5, 6, 3, 3);
 
-    private static District d(String code, String name, double weight, String[] parks, Object... chains) {
+    /** The name comes from the project's district table (events module); a code it does not know fails here. */
+    private static District d(String code, double weight, String[] parks, Object... chains) {
+        String name = cn.zz.pipeline.events.District.byCode(code).orElseThrow(
+                () -> new IllegalStateException("not in the district table: " + code)).name();
         Chain[] c = new Chain[chains.length / 2];
         double[] w = new double[c.length];
         for (int k = 0; k < c.length; k++) {
@@ -95,35 +98,35 @@ final class Catalog {
     }
 
     static final District[] DISTRICTS = {
-        d("410102", "中原区", 6, new String[] {"中原区科技产业园", "中原区西部产业园"},
+        d("410102", 6, new String[] {"中原区科技产业园", "中原区西部产业园"},
                 EQUIPMENT, .3, ELECTRONICS, .3, SERVICES, .4),
-        d("410103", "二七区", 5, new String[] {"二七区马寨产业园", "二七区电商产业园"},
+        d("410103", 5, new String[] {"二七区马寨产业园", "二七区电商产业园"},
                 SERVICES, .4, BIOMEDICINE, .3, LOGISTICS, .3),
-        d("410104", "管城回族区", 5, new String[] {"管城区商贸物流园"},
+        d("410104", 5, new String[] {"管城区商贸物流园"},
                 SERVICES, .35, LOGISTICS, .35, TOURISM, .3),
-        d("410105", "金水区", 7, new String[] {"金水科教园区", "金水区数字经济产业园"},
+        d("410105", 7, new String[] {"金水科教园区", "金水区数字经济产业园"},
                 ELECTRONICS, .4, SERVICES, .4, BIOMEDICINE, .2),
-        d("410106", "上街区", 4, new String[] {"先进制造业开发区", "上街区通航产业园"},
+        d("410106", 4, new String[] {"先进制造业开发区", "上街区通航产业园"},
                 APPLIANCES, .4, MATERIALS, .3, EQUIPMENT, .3),
-        d("410108", "惠济区", 4, new String[] {"惠济区物流产业园"},
+        d("410108", 4, new String[] {"惠济区物流产业园"},
                 TOURISM, .4, LOGISTICS, .3, FOOD, .3),
-        d("410122", "中牟县", 8, new String[] {"中牟汽车产业园", "中牟文化创意园"},
+        d("410122", 8, new String[] {"中牟汽车产业园", "中牟文化创意园"},
                 NEW_ENERGY_VEHICLES, .45, FOOD, .25, TOURISM, .3),
-        d("410171", "郑州经济技术开发区", 10, new String[] {"经开区汽车产业园", "经开区国际物流园"},
+        d("410171", 10, new String[] {"经开区汽车产业园", "经开区国际物流园"},
                 NEW_ENERGY_VEHICLES, .4, EQUIPMENT, .35, LOGISTICS, .25),
-        d("410172", "郑州高新技术产业开发区", 9, new String[] {"高新区智能传感谷", "高新区电子信息产业园"},
+        d("410172", 9, new String[] {"高新区智能传感谷", "高新区电子信息产业园"},
                 ELECTRONICS, .55, EQUIPMENT, .25, BIOMEDICINE, .2),
-        d("410173", "郑州航空港经济综合实验区", 12, new String[] {"航空港智能终端产业园", "航空港生物医药园"},
+        d("410173", 12, new String[] {"航空港智能终端产业园", "航空港生物医药园"},
                 ELECTRONICS, .5, BIOMEDICINE, .2, LOGISTICS, .3),
-        d("410181", "巩义市", 6, new String[] {"巩义市先进制造业开发区"},
+        d("410181", 6, new String[] {"巩义市先进制造业开发区"},
                 MATERIALS, .6, EQUIPMENT, .4),
-        d("410182", "荥阳市", 6, new String[] {"荥阳市先进制造业开发区"},
+        d("410182", 6, new String[] {"荥阳市先进制造业开发区"},
                 EQUIPMENT, .45, BUILDING_MATERIALS, .3, MATERIALS, .25),
-        d("410183", "新密市", 5, new String[] {"新密市先进制造业开发区"},
+        d("410183", 5, new String[] {"新密市先进制造业开发区"},
                 BUILDING_MATERIALS, .45, MATERIALS, .35, FOOD, .2),
-        d("410184", "新郑市", 8, new String[] {"新郑电子信息产业园", "新郑市食品产业园"},
+        d("410184", 8, new String[] {"新郑电子信息产业园", "新郑市食品产业园"},
                 ELECTRONICS, .45, FOOD, .35, BIOMEDICINE, .2),
-        d("410185", "登封市", 5, new String[] {"登封市先进制造业开发区", "登封市文旅产业园"},
+        d("410185", 5, new String[] {"登封市先进制造业开发区", "登封市文旅产业园"},
                 BUILDING_MATERIALS, .4, MATERIALS, .3, TOURISM, .3)};
 
     /** Syllables of synthetic trade names (字号); two make one. */
