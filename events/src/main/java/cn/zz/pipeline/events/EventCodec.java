@@ -37,202 +37,202 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventCodec {
 
-  /** Base IRI of the schemas' {@code $id}s; mapped to {@code schemas/} on the classpath, never fetched. */
-  public static final String SCHEMA_BASE_IRI = "https://schemas.pipeline.zz.cn/events/";
+    /** Base IRI of the schemas' {@code $id}s; mapped to {@code schemas/} on the classpath, never fetched. */
+    public static final String SCHEMA_BASE_IRI = "https://schemas.pipeline.zz.cn/events/";
 
-  private static final int MAX_REASONS = 3;
+    private static final int MAX_REASONS = 3;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      // Amounts must stay exact decimals; never let a double in between.
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      // Tolerant reader: a compatible v1 addition (a new optional field) must not break older consumers.
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      // A duplicated key would make "which value counts" depend on the parser.
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Amounts must stay exact decimals; never let a double in between.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // Tolerant reader: a compatible v1 addition (a new optional field) must not break older consumers.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A duplicated key would make "which value counts" depend on the parser.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-  private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(
-      SpecVersion.VersionFlag.V202012,
-      builder -> builder.schemaLoaders(loaders -> loaders
-          .schemas(EventCodec::schemaText)
-          // Anything else (bundled meta-schemas are mapped to classpath: IRIs) must not go to the network.
-          .add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
+    private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders
+                    .schemas(EventCodec::schemaText)
+                    // Anything else (bundled meta-schemas are mapped to classpath: IRIs) must not go to the network.
+                    .add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
 
-  private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true) // 2020-12 treats "format" as annotation only by default
-      .pathType(PathType.JSON_PATH)
-      .typeLoose(false)
-      .build();
+    private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true) // 2020-12 treats "format" as annotation only by default
+            .pathType(PathType.JSON_PATH)
+            .typeLoose(false)
+            .build();
 
-  private static final Map<EventType, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<EventType, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-  private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
-  private EventCodec() {
-  }
-
-  /**
-   * The shared, configured mapper (java.time as ISO-8601, exact plain BigDecimals, nulls left out). Do not
-   * reconfigure it; use {@code mapper().copy()} to customise.
-   */
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
-  /**
-   * The event as CloudEvents JSON.
-   *
-   * @throws IllegalArgumentException if the event does not satisfy its type's schema: a producer must never
-   *     publish what consumers would reject
-   */
-  public static String write(EventEnvelope e) {
-    JsonNode tree = toCheckedTree(e);
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("cannot write event " + e.id(), ex);
+    private EventCodec() {
     }
-  }
 
-  /** {@link #write(EventEnvelope)} as UTF-8 bytes, e.g. for a Kafka record value. */
-  public static byte[] writeBytes(EventEnvelope e) {
-    return write(e).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Parses, rejects an unknown type, validates against the type's schema, then binds {@code data} to the payload
-   * class.
-   */
-  public static EventEnvelope read(String json) throws InvalidEventException {
-    if (json == null) {
-      throw new InvalidEventException("malformed JSON: no content");
+    /**
+     * The shared, configured mapper (java.time as ISO-8601, exact plain BigDecimals, nulls left out). Do not
+     * reconfigure it; use {@code mapper().copy()} to customise.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
     }
-    return bind(checkedTree(parse(json)));
-  }
 
-  /** {@link #read(String)} for raw bytes (encoding detected as JSON allows, normally UTF-8). */
-  public static EventEnvelope read(byte[] json) throws InvalidEventException {
-    if (json == null) {
-      throw new InvalidEventException("malformed JSON: no content");
+    /**
+     * The event as CloudEvents JSON.
+     *
+     * @throws IllegalArgumentException if the event does not satisfy its type's schema: a producer must never
+     *     publish what consumers would reject
+     */
+    public static String write(EventEnvelope e) {
+        JsonNode tree = toCheckedTree(e);
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write event " + e.id(), ex);
+        }
     }
-    return bind(checkedTree(parse(json)));
-  }
 
-  /** Schema validation only: parses, rejects an unknown type and checks the type's schema. */
-  public static void validate(String json) throws InvalidEventException {
-    if (json == null) {
-      throw new InvalidEventException("malformed JSON: no content");
+    /** {@link #write(EventEnvelope)} as UTF-8 bytes, e.g. for a Kafka record value. */
+    public static byte[] writeBytes(EventEnvelope e) {
+        return write(e).getBytes(StandardCharsets.UTF_8);
     }
-    checkedTree(parse(json));
-  }
 
-  private static JsonNode toCheckedTree(EventEnvelope e) {
-    JsonNode tree = MAPPER.valueToTree(e);
-    try {
-      checkedTree(tree);
-    } catch (InvalidEventException invalid) {
-      throw new IllegalArgumentException("event " + e.type() + " violates its schema: " + invalid.reason(), invalid);
+    /**
+     * Parses, rejects an unknown type, validates against the type's schema, then binds {@code data} to the payload
+     * class.
+     */
+    public static EventEnvelope read(String json) throws InvalidEventException {
+        if (json == null) {
+            throw new InvalidEventException("malformed JSON: no content");
+        }
+        return bind(checkedTree(parse(json)));
     }
-    return tree;
-  }
 
-  private static JsonNode checkedTree(JsonNode tree) throws InvalidEventException {
-    if (tree == null || tree.isMissingNode()) {
-      throw new InvalidEventException("malformed JSON: no content");
+    /** {@link #read(String)} for raw bytes (encoding detected as JSON allows, normally UTF-8). */
+    public static EventEnvelope read(byte[] json) throws InvalidEventException {
+        if (json == null) {
+            throw new InvalidEventException("malformed JSON: no content");
+        }
+        return bind(checkedTree(parse(json)));
     }
-    if (!tree.isObject()) {
-      throw new InvalidEventException("event must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
-    }
-    JsonNode typeNode = tree.get("type");
-    if (typeNode == null || !typeNode.isTextual()) {
-      throw new InvalidEventException("missing type");
-    }
-    EventType type = EventType.fromType(typeNode.textValue())
-        .orElseThrow(() -> new InvalidEventException("unknown type " + typeNode.textValue()));
-    Set<ValidationMessage> messages = schema(type).validate(tree);
-    if (!messages.isEmpty()) {
-      Set<String> violations = new LinkedHashSet<>();
-      messages.forEach(m -> violations.add(m.getMessage()));
-      throw new InvalidEventException(summary(new ArrayList<>(violations)), new ArrayList<>(violations), null);
-    }
-    return tree;
-  }
 
-  private static EventEnvelope bind(JsonNode tree) throws InvalidEventException {
-    try {
-      // Straight from the validated tree: a cached reader per class, no second tree, no per-call lookup.
-      return EventEnvelopeDeserializer.fromTree(tree, EventCodec::bindValue);
-    } catch (IOException | IllegalArgumentException e) {
-      String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      throw new InvalidEventException("cannot bind " + tree.path("type").asText() + ": " + detail, e);
+    /** Schema validation only: parses, rejects an unknown type and checks the type's schema. */
+    public static void validate(String json) throws InvalidEventException {
+        if (json == null) {
+            throw new InvalidEventException("malformed JSON: no content");
+        }
+        checkedTree(parse(json));
     }
-  }
 
-  private static <T> T bindValue(JsonNode value, Class<T> type) throws IOException {
-    return READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(value);
-  }
-
-  private static JsonNode parse(String json) throws InvalidEventException {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
+    private static JsonNode toCheckedTree(EventEnvelope e) {
+        JsonNode tree = MAPPER.valueToTree(e);
+        try {
+            checkedTree(tree);
+        } catch (InvalidEventException invalid) {
+            throw new IllegalArgumentException("event " + e.type() + " violates its schema: " + invalid.reason(), invalid);
+        }
+        return tree;
     }
-  }
 
-  private static JsonNode parse(byte[] json) throws InvalidEventException {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (IOException e) {
-      throw new InvalidEventException("malformed JSON: " + e.getMessage(), e);
+    private static JsonNode checkedTree(JsonNode tree) throws InvalidEventException {
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidEventException("malformed JSON: no content");
+        }
+        if (!tree.isObject()) {
+            throw new InvalidEventException("event must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+        }
+        JsonNode typeNode = tree.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new InvalidEventException("missing type");
+        }
+        EventType type = EventType.fromType(typeNode.textValue())
+                .orElseThrow(() -> new InvalidEventException("unknown type " + typeNode.textValue()));
+        Set<ValidationMessage> messages = schema(type).validate(tree);
+        if (!messages.isEmpty()) {
+            Set<String> violations = new LinkedHashSet<>();
+            messages.forEach(m -> violations.add(m.getMessage()));
+            throw new InvalidEventException(summary(new ArrayList<>(violations)), new ArrayList<>(violations), null);
+        }
+        return tree;
     }
-  }
 
-  // Jackson's full message quotes the input; the original message plus the position is enough and stays short.
-  private static InvalidEventException malformed(JsonProcessingException e) {
-    String at = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    return new InvalidEventException("malformed JSON: " + e.getOriginalMessage() + at, e);
-  }
-
-  // Keeps the reason short enough for a Kafka header while naming the first problems exactly.
-  private static String summary(List<String> violations) {
-    String head = String.join("; ", violations.subList(0, Math.min(MAX_REASONS, violations.size())));
-    int more = violations.size() - MAX_REASONS;
-    return more > 0 ? head + " (+" + more + " more)" : head;
-  }
-
-  private static JsonSchema schema(EventType type) {
-    return SCHEMAS.computeIfAbsent(type, t -> {
-      JsonSchema schema = SCHEMA_FACTORY.getSchema(SchemaLocation.of(SCHEMA_BASE_IRI + t.type() + ".json"),
-          SCHEMA_CONFIG);
-      schema.initializeValidators(); // resolve every $ref now, not on the first message that needs it
-      return schema;
-    });
-  }
-
-  /** Loads schema text for our own IRIs from this module's classpath; null lets the next loader try. */
-  private static String schemaText(String iri) {
-    if (!iri.startsWith(SCHEMA_BASE_IRI)) {
-      return null;
+    private static EventEnvelope bind(JsonNode tree) throws InvalidEventException {
+        try {
+            // Straight from the validated tree: a cached reader per class, no second tree, no per-call lookup.
+            return EventEnvelopeDeserializer.fromTree(tree, EventCodec::bindValue);
+        } catch (IOException | IllegalArgumentException e) {
+            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+            throw new InvalidEventException("cannot bind " + tree.path("type").asText() + ": " + detail, e);
+        }
     }
-    String resource = "schemas/" + iri.substring(SCHEMA_BASE_IRI.length());
-    try (InputStream in = EventCodec.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("schema " + resource + " missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema " + resource, e);
+
+    private static <T> T bindValue(JsonNode value, Class<T> type) throws IOException {
+        return READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(value);
     }
-  }
+
+    private static JsonNode parse(String json) throws InvalidEventException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static JsonNode parse(byte[] json) throws InvalidEventException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new InvalidEventException("malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
+    // Jackson's full message quotes the input; the original message plus the position is enough and stays short.
+    private static InvalidEventException malformed(JsonProcessingException e) {
+        String at = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new InvalidEventException("malformed JSON: " + e.getOriginalMessage() + at, e);
+    }
+
+    // Keeps the reason short enough for a Kafka header while naming the first problems exactly.
+    private static String summary(List<String> violations) {
+        String head = String.join("; ", violations.subList(0, Math.min(MAX_REASONS, violations.size())));
+        int more = violations.size() - MAX_REASONS;
+        return more > 0 ? head + " (+" + more + " more)" : head;
+    }
+
+    private static JsonSchema schema(EventType type) {
+        return SCHEMAS.computeIfAbsent(type, t -> {
+            JsonSchema schema = SCHEMA_FACTORY.getSchema(SchemaLocation.of(SCHEMA_BASE_IRI + t.type() + ".json"),
+                    SCHEMA_CONFIG);
+            schema.initializeValidators(); // resolve every $ref now, not on the first message that needs it
+            return schema;
+        });
+    }
+
+    /** Loads schema text for our own IRIs from this module's classpath; null lets the next loader try. */
+    private static String schemaText(String iri) {
+        if (!iri.startsWith(SCHEMA_BASE_IRI)) {
+            return null;
+        }
+        String resource = "schemas/" + iri.substring(SCHEMA_BASE_IRI.length());
+        try (InputStream in = EventCodec.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema " + resource + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + resource, e);
+        }
+    }
 }

@@ -21,60 +21,60 @@ import java.util.UUID;
 @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "sequence", "data"})
 @JsonDeserialize(using = EventEnvelopeDeserializer.class)
 public record EventEnvelope(String specversion, UUID id, String source, String type, String subject, Instant time,
-                            String datacontenttype, long sequence, EventPayload data) {
+                                                        String datacontenttype, long sequence, EventPayload data) {
 
-  public static final String SPEC_VERSION = "1.0";
-  public static final String DATA_CONTENT_TYPE = "application/json";
+    public static final String SPEC_VERSION = "1.0";
+    public static final String DATA_CONTENT_TYPE = "application/json";
 
-  public EventEnvelope {
-    Objects.requireNonNull(specversion, "specversion");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(datacontenttype, "datacontenttype");
-    Objects.requireNonNull(data, "data");
-    if (sequence < 1) {
-      throw new IllegalArgumentException("sequence must be >= 1 but was " + sequence);
+    public EventEnvelope {
+        Objects.requireNonNull(specversion, "specversion");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(datacontenttype, "datacontenttype");
+        Objects.requireNonNull(data, "data");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence must be >= 1 but was " + sequence);
+        }
+        String expectedType = EventType.of(data.getClass()).type();
+        if (!expectedType.equals(type)) {
+            throw new IllegalArgumentException("type " + type + " does not match payload " + data.getClass().getSimpleName()
+                    + " (" + expectedType + ")");
+        }
+        if (!subjectIsProject(subject, data.projectId())) {
+            throw new IllegalArgumentException("subject " + subject + " is not the project id " + data.projectId()
+                    + " of the payload");
+        }
     }
-    String expectedType = EventType.of(data.getClass()).type();
-    if (!expectedType.equals(type)) {
-      throw new IllegalArgumentException("type " + type + " does not match payload " + data.getClass().getSimpleName()
-          + " (" + expectedType + ")");
-    }
-    if (!subjectIsProject(subject, data.projectId())) {
-      throw new IllegalArgumentException("subject " + subject + " is not the project id " + data.projectId()
-          + " of the payload");
-    }
-  }
 
-  /**
-   * A new event with a random id; {@code type} follows from the payload class.
-   *
-   * @param subject the project id (UUID string)
-   * @param sequence the project's version after the change, >= 1
-   */
-  public static EventEnvelope create(String source, String subject, long sequence, Instant time, EventPayload data) {
-    Objects.requireNonNull(data, "data");
-    return new EventEnvelope(SPEC_VERSION, UUID.randomUUID(), source, EventType.of(data.getClass()).type(), subject,
-        time, DATA_CONTENT_TYPE, sequence, data);
-  }
-
-  @JsonIgnore
-  public EventType eventType() {
-    return EventType.fromType(type).orElseThrow();
-  }
-
-  // Compared as UUIDs so that an upper-case subject from a foreign producer still matches.
-  private static boolean subjectIsProject(String subject, UUID projectId) {
-    if (projectId == null) {
-      return false;
+    /**
+     * A new event with a random id; {@code type} follows from the payload class.
+     *
+     * @param subject the project id (UUID string)
+     * @param sequence the project's version after the change, >= 1
+     */
+    public static EventEnvelope create(String source, String subject, long sequence, Instant time, EventPayload data) {
+        Objects.requireNonNull(data, "data");
+        return new EventEnvelope(SPEC_VERSION, UUID.randomUUID(), source, EventType.of(data.getClass()).type(), subject,
+                time, DATA_CONTENT_TYPE, sequence, data);
     }
-    try {
-      return UUID.fromString(subject).equals(projectId);
-    } catch (IllegalArgumentException notUuid) {
-      return false;
+
+    @JsonIgnore
+    public EventType eventType() {
+        return EventType.fromType(type).orElseThrow();
     }
-  }
+
+    // Compared as UUIDs so that an upper-case subject from a foreign producer still matches.
+    private static boolean subjectIsProject(String subject, UUID projectId) {
+        if (projectId == null) {
+            return false;
+        }
+        try {
+            return UUID.fromString(subject).equals(projectId);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
 }

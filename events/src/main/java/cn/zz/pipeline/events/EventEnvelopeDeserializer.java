@@ -15,62 +15,62 @@ import java.util.UUID;
  */
 final class EventEnvelopeDeserializer extends StdDeserializer<EventEnvelope> {
 
-  /** Binds one JSON value to a class. */
-  interface Binder {
-    <T> T bind(JsonNode value, Class<T> type) throws IOException;
-  }
-
-  EventEnvelopeDeserializer() {
-    super(EventEnvelope.class);
-  }
-
-  @Override
-  public EventEnvelope deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    JsonNode node = ctxt.readTree(p);
-    try {
-      return fromTree(node, ctxt::readTreeAsValue);
-    } catch (JsonMappingException e) {
-      throw JsonMappingException.from(p, e.getOriginalMessage(), e.getCause());
+    /** Binds one JSON value to a class. */
+    interface Binder {
+        <T> T bind(JsonNode value, Class<T> type) throws IOException;
     }
-  }
 
-  /** The envelope of a parsed event; mismatches are reported as {@link JsonMappingException}s. */
-  static EventEnvelope fromTree(JsonNode node, Binder binder) throws IOException {
-    if (!node.isObject()) {
-      throw mismatch("event must be a JSON object", null);
+    EventEnvelopeDeserializer() {
+        super(EventEnvelope.class);
     }
-    String type = node.path("type").textValue();
-    EventType eventType = EventType.fromType(type).orElse(null);
-    if (eventType == null) {
-      throw mismatch("unknown type " + type, null);
-    }
-    JsonNode sequence = node.get("sequence");
-    if (sequence == null || !sequence.canConvertToExactIntegral() || !sequence.canConvertToLong()) {
-      throw mismatch("sequence must be an integer", null);
-    }
-    EventPayload data = value(binder, node, "data", eventType.payloadClass());
-    try {
-      return new EventEnvelope(
-          node.path("specversion").textValue(),
-          value(binder, node, "id", UUID.class),
-          node.path("source").textValue(),
-          type,
-          node.path("subject").textValue(),
-          value(binder, node, "time", Instant.class),
-          node.path("datacontenttype").textValue(),
-          sequence.asLong(),
-          data);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw mismatch(e.getMessage(), e);
-    }
-  }
 
-  private static JsonMappingException mismatch(String message, Throwable cause) {
-    return JsonMappingException.from((JsonParser) null, message, cause);
-  }
+    @Override
+    public EventEnvelope deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonNode node = ctxt.readTree(p);
+        try {
+            return fromTree(node, ctxt::readTreeAsValue);
+        } catch (JsonMappingException e) {
+            throw JsonMappingException.from(p, e.getOriginalMessage(), e.getCause());
+        }
+    }
 
-  private static <T> T value(Binder binder, JsonNode node, String field, Class<T> type) throws IOException {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : binder.bind(value, type);
-  }
+    /** The envelope of a parsed event; mismatches are reported as {@link JsonMappingException}s. */
+    static EventEnvelope fromTree(JsonNode node, Binder binder) throws IOException {
+        if (!node.isObject()) {
+            throw mismatch("event must be a JSON object", null);
+        }
+        String type = node.path("type").textValue();
+        EventType eventType = EventType.fromType(type).orElse(null);
+        if (eventType == null) {
+            throw mismatch("unknown type " + type, null);
+        }
+        JsonNode sequence = node.get("sequence");
+        if (sequence == null || !sequence.canConvertToExactIntegral() || !sequence.canConvertToLong()) {
+            throw mismatch("sequence must be an integer", null);
+        }
+        EventPayload data = value(binder, node, "data", eventType.payloadClass());
+        try {
+            return new EventEnvelope(
+                    node.path("specversion").textValue(),
+                    value(binder, node, "id", UUID.class),
+                    node.path("source").textValue(),
+                    type,
+                    node.path("subject").textValue(),
+                    value(binder, node, "time", Instant.class),
+                    node.path("datacontenttype").textValue(),
+                    sequence.asLong(),
+                    data);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw mismatch(e.getMessage(), e);
+        }
+    }
+
+    private static JsonMappingException mismatch(String message, Throwable cause) {
+        return JsonMappingException.from((JsonParser) null, message, cause);
+    }
+
+    private static <T> T value(Binder binder, JsonNode node, String field, Class<T> type) throws IOException {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : binder.bind(value, type);
+    }
 }

@@ -30,77 +30,77 @@ import java.util.stream.Collectors;
  * at {@code schemas/<type>.json} on the classpath.
  */
 public enum EventType {
-  PROJECT_REGISTERED("pipeline.project.registered.v1", Topics.PROJECT_EVENTS, ProjectRegistered.class),
-  PROJECT_UPDATED("pipeline.project.updated.v1", Topics.PROJECT_EVENTS, ProjectUpdated.class),
-  PROJECT_DECLARED("pipeline.project.declared.v1", Topics.PROJECT_EVENTS, ProjectDeclared.class),
-  PROJECT_ADMITTED("pipeline.project.admitted.v1", Topics.PROJECT_EVENTS, ProjectAdmitted.class),
-  PROJECT_STARTED("pipeline.project.started.v1", Topics.PROJECT_EVENTS, ProjectStarted.class),
-  PROJECT_IN_PRODUCTION("pipeline.project.in-production.v1", Topics.PROJECT_EVENTS, ProjectInProduction.class),
-  PROJECT_WITHDRAWN("pipeline.project.withdrawn.v1", Topics.PROJECT_EVENTS, ProjectWithdrawn.class),
-  PROJECT_RETURNED_TO_RESERVE("pipeline.project.returned-to-reserve.v1", Topics.PROJECT_EVENTS,
-      ProjectReturnedToReserve.class),
-  INVESTMENT_REPORTED("pipeline.project.investment-reported.v1", Topics.PROJECT_EVENTS, InvestmentReported.class),
-  PROBLEM_LOGGED("pipeline.project.problem-logged.v1", Topics.PROJECT_EVENTS, ProblemLogged.class),
-  PROBLEM_RESOLVED("pipeline.project.problem-resolved.v1", Topics.PROJECT_EVENTS, ProblemResolved.class),
-  PROJECT_ASSIGNED("pipeline.project.assigned.v1", Topics.PROJECT_EVENTS, ProjectAssigned.class),
+    PROJECT_REGISTERED("pipeline.project.registered.v1", Topics.PROJECT_EVENTS, ProjectRegistered.class),
+    PROJECT_UPDATED("pipeline.project.updated.v1", Topics.PROJECT_EVENTS, ProjectUpdated.class),
+    PROJECT_DECLARED("pipeline.project.declared.v1", Topics.PROJECT_EVENTS, ProjectDeclared.class),
+    PROJECT_ADMITTED("pipeline.project.admitted.v1", Topics.PROJECT_EVENTS, ProjectAdmitted.class),
+    PROJECT_STARTED("pipeline.project.started.v1", Topics.PROJECT_EVENTS, ProjectStarted.class),
+    PROJECT_IN_PRODUCTION("pipeline.project.in-production.v1", Topics.PROJECT_EVENTS, ProjectInProduction.class),
+    PROJECT_WITHDRAWN("pipeline.project.withdrawn.v1", Topics.PROJECT_EVENTS, ProjectWithdrawn.class),
+    PROJECT_RETURNED_TO_RESERVE("pipeline.project.returned-to-reserve.v1", Topics.PROJECT_EVENTS,
+            ProjectReturnedToReserve.class),
+    INVESTMENT_REPORTED("pipeline.project.investment-reported.v1", Topics.PROJECT_EVENTS, InvestmentReported.class),
+    PROBLEM_LOGGED("pipeline.project.problem-logged.v1", Topics.PROJECT_EVENTS, ProblemLogged.class),
+    PROBLEM_RESOLVED("pipeline.project.problem-resolved.v1", Topics.PROJECT_EVENTS, ProblemResolved.class),
+    PROJECT_ASSIGNED("pipeline.project.assigned.v1", Topics.PROJECT_EVENTS, ProjectAssigned.class),
 
-  CASE_OPENED("pipeline.approval.case-opened.v1", Topics.APPROVAL_EVENTS, CaseOpened.class),
-  TASK_DECIDED("pipeline.approval.task-decided.v1", Topics.APPROVAL_EVENTS, TaskDecided.class),
-  TASK_RETURNED("pipeline.approval.task-returned.v1", Topics.APPROVAL_EVENTS, TaskReturned.class),
-  TASK_RESUBMITTED("pipeline.approval.task-resubmitted.v1", Topics.APPROVAL_EVENTS, TaskResubmitted.class),
-  TASK_OVERDUE("pipeline.approval.task-overdue.v1", Topics.APPROVAL_EVENTS, TaskOverdue.class),
-  CASE_APPROVED("pipeline.approval.case-approved.v1", Topics.APPROVAL_EVENTS, CaseApproved.class),
-  CASE_REJECTED("pipeline.approval.case-rejected.v1", Topics.APPROVAL_EVENTS, CaseRejected.class);
+    CASE_OPENED("pipeline.approval.case-opened.v1", Topics.APPROVAL_EVENTS, CaseOpened.class),
+    TASK_DECIDED("pipeline.approval.task-decided.v1", Topics.APPROVAL_EVENTS, TaskDecided.class),
+    TASK_RETURNED("pipeline.approval.task-returned.v1", Topics.APPROVAL_EVENTS, TaskReturned.class),
+    TASK_RESUBMITTED("pipeline.approval.task-resubmitted.v1", Topics.APPROVAL_EVENTS, TaskResubmitted.class),
+    TASK_OVERDUE("pipeline.approval.task-overdue.v1", Topics.APPROVAL_EVENTS, TaskOverdue.class),
+    CASE_APPROVED("pipeline.approval.case-approved.v1", Topics.APPROVAL_EVENTS, CaseApproved.class),
+    CASE_REJECTED("pipeline.approval.case-rejected.v1", Topics.APPROVAL_EVENTS, CaseRejected.class);
 
-  private static final Map<String, EventType> BY_TYPE =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
-  // toUnmodifiableMap throws on a duplicate key, so two types sharing one payload class fail at class init.
-  private static final Map<Class<? extends EventPayload>, EventType> BY_CLASS =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    // toUnmodifiableMap throws on a duplicate key, so two types sharing one payload class fail at class init.
+    private static final Map<Class<? extends EventPayload>, EventType> BY_CLASS =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));
 
-  private final String type;
-  private final String topic;
-  private final Class<? extends EventPayload> payloadClass;
+    private final String type;
+    private final String topic;
+    private final Class<? extends EventPayload> payloadClass;
 
-  EventType(String type, String topic, Class<? extends EventPayload> payloadClass) {
-    this.type = type;
-    this.topic = topic;
-    this.payloadClass = payloadClass;
-  }
-
-  /** CloudEvents {@code type}, e.g. {@code pipeline.project.declared.v1}. */
-  public String type() {
-    return type;
-  }
-
-  /** Kafka topic the event is published to. */
-  public String topic() {
-    return topic;
-  }
-
-  public Class<? extends EventPayload> payloadClass() {
-    return payloadClass;
-  }
-
-  /** Classpath location of this type's JSON Schema. */
-  public String schemaResource() {
-    return "schemas/" + type + ".json";
-  }
-
-  public static Optional<EventType> fromType(String type) {
-    return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
-  }
-
-  /**
-   * The type whose payload class is exactly {@code payloadClass}.
-   *
-   * @throws IllegalArgumentException if no type uses that class
-   */
-  public static EventType of(Class<? extends EventPayload> payloadClass) {
-    EventType found = payloadClass == null ? null : BY_CLASS.get(payloadClass);
-    if (found == null) {
-      throw new IllegalArgumentException("no event type for payload class " + payloadClass);
+    EventType(String type, String topic, Class<? extends EventPayload> payloadClass) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadClass = payloadClass;
     }
-    return found;
-  }
+
+    /** CloudEvents {@code type}, e.g. {@code pipeline.project.declared.v1}. */
+    public String type() {
+        return type;
+    }
+
+    /** Kafka topic the event is published to. */
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventPayload> payloadClass() {
+        return payloadClass;
+    }
+
+    /** Classpath location of this type's JSON Schema. */
+    public String schemaResource() {
+        return "schemas/" + type + ".json";
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
+    }
+
+    /**
+     * The type whose payload class is exactly {@code payloadClass}.
+     *
+     * @throws IllegalArgumentException if no type uses that class
+     */
+    public static EventType of(Class<? extends EventPayload> payloadClass) {
+        EventType found = payloadClass == null ? null : BY_CLASS.get(payloadClass);
+        if (found == null) {
+            throw new IllegalArgumentException("no event type for payload class " + payloadClass);
+        }
+        return found;
+    }
 }

@@ -30,72 +30,72 @@ import java.util.UUID;
 /** Realistic, deterministic sample events (奥克斯智能空调基地, 上街区). */
 final class SampleEvents {
 
-  static final UUID PROJECT_ID = UUID.fromString("6f1c2b9e-3d4a-4e8b-9c1d-2a3b4c5d6e7f");
-  static final UUID CASE_ID = UUID.fromString("0b7d5c3a-1e2f-4a5b-8c9d-0e1f2a3b4c5d");
-  static final UUID TASK_ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
-  static final UUID PROBLEM_ID = UUID.fromString("5c4b3a29-1807-4f6e-8d5c-4b3a29180706");
-  static final String CODE = "2025-410106-38-01-000017";
-  static final String DISTRICT = "410106";
-  static final Instant TIME = Instant.parse("2025-06-30T08:00:00Z");
+    static final UUID PROJECT_ID = UUID.fromString("6f1c2b9e-3d4a-4e8b-9c1d-2a3b4c5d6e7f");
+    static final UUID CASE_ID = UUID.fromString("0b7d5c3a-1e2f-4a5b-8c9d-0e1f2a3b4c5d");
+    static final UUID TASK_ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
+    static final UUID PROBLEM_ID = UUID.fromString("5c4b3a29-1807-4f6e-8d5c-4b3a29180706");
+    static final String CODE = "2025-410106-38-01-000017";
+    static final String DISTRICT = "410106";
+    static final Instant TIME = Instant.parse("2025-06-30T08:00:00Z");
 
-  private SampleEvents() {
-  }
+    private SampleEvents() {
+    }
 
-  static ProjectSnapshot snapshot(Stage stage) {
-    return new ProjectSnapshot(PROJECT_ID, CODE, "奥克斯智能空调基地", "河南奥克斯智能电气有限公司", "91410106MA9G7K2X3P",
-        DISTRICT, "上街区先进制造业开发区", "智能家电", "C3851", Sector.SECONDARY, ConstructionType.NEW, "01",
-        new BigDecimal("300000"), new BigDecimal("520.5"), new BigDecimal("1200000"), new BigDecimal("36000.75"),
-        true, EiaCategory.REPORT_FORM, true, LocalDate.of(2025, 3, 1), LocalDate.of(2026, 12, 31), stage,
-        "王副区长", List.of("张伟", "李娜"));
-  }
+    static ProjectSnapshot snapshot(Stage stage) {
+        return new ProjectSnapshot(PROJECT_ID, CODE, "奥克斯智能空调基地", "河南奥克斯智能电气有限公司", "91410106MA9G7K2X3P",
+                DISTRICT, "上街区先进制造业开发区", "智能家电", "C3851", Sector.SECONDARY, ConstructionType.NEW, "01",
+                new BigDecimal("300000"), new BigDecimal("520.5"), new BigDecimal("1200000"), new BigDecimal("36000.75"),
+                true, EiaCategory.REPORT_FORM, true, LocalDate.of(2025, 3, 1), LocalDate.of(2026, 12, 31), stage,
+                "王副区长", List.of("张伟", "李娜"));
+    }
 
-  static EventPayload payload(EventType type) {
-    // No default branch: a new EventType without a sample does not compile.
-    return switch (type) {
-      case PROJECT_REGISTERED -> new ProjectRegistered(snapshot(Stage.RESERVE), "staff.shangjie");
-      case PROJECT_UPDATED -> new ProjectUpdated(snapshot(Stage.RESERVE), List.of("totalInvestment", "landArea"),
-          "staff.shangjie");
-      case PROJECT_DECLARED -> new ProjectDeclared(snapshot(Stage.DECLARED), LocalDate.of(2025, 4, 10),
-          "投资额与亩均指标达标，申报入库", "staff.shangjie");
-      case PROJECT_ADMITTED -> new ProjectAdmitted(PROJECT_ID, CODE, DISTRICT, Stage.DECLARED,
-          LocalDate.of(2025, 5, 20), CASE_ID, null, null);
-      case PROJECT_STARTED -> new ProjectStarted(PROJECT_ID, CODE, DISTRICT, Stage.ADMITTED,
-          LocalDate.of(2025, 6, 1), "桩基施工开始", "staff.shangjie");
-      case PROJECT_IN_PRODUCTION -> new ProjectInProduction(PROJECT_ID, CODE, DISTRICT, Stage.STARTED,
-          LocalDate.of(2026, 12, 28), "一期产线投产", "staff.shangjie");
-      case PROJECT_WITHDRAWN -> new ProjectWithdrawn(PROJECT_ID, CODE, DISTRICT, Stage.ADMITTED,
-          LocalDate.of(2025, 9, 1), "企业调整投资计划", "staff.shangjie");
-      case PROJECT_RETURNED_TO_RESERVE -> new ProjectReturnedToReserve(PROJECT_ID, CODE, DISTRICT, Stage.DECLARED,
-          LocalDate.of(2025, 5, 2), CASE_ID, "环评批复未通过", null);
-      case INVESTMENT_REPORTED -> new InvestmentReported(PROJECT_ID, CODE, DISTRICT, "2025-06", 2025, 6,
-          new BigDecimal("65000.5"), new BigDecimal("64800"), "更正6月数据", "staff.shangjie");
-      case PROBLEM_LOGGED -> new ProblemLogged(PROJECT_ID, PROBLEM_ID, "水电", "施工用电增容未完成", "区供电公司",
-          LocalDate.of(2025, 7, 15), "staff.shangjie");
-      case PROBLEM_RESOLVED -> new ProblemResolved(PROJECT_ID, PROBLEM_ID, "专线已接通", LocalDate.of(2025, 7, 10),
-          "staff.shangjie");
-      case PROJECT_ASSIGNED -> new ProjectAssigned(PROJECT_ID, "王副区长", List.of("张伟", "李娜"), "admin");
-      case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
-          new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
-          new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,
-              LocalDate.of(2025, 5, 9), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"))));
-      case TASK_DECIDED -> new TaskDecided(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", Decision.APPROVE,
-          "符合产业政策，予以备案", "approver.ndrc");
-      case TASK_RETURNED -> new TaskReturned(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", "请补充项目建议书",
-          "approver.ndrc");
-      case TASK_RESUBMITTED -> new TaskResubmitted(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING",
-          LocalDate.of(2025, 4, 18), "staff.shangjie");
-      case TASK_OVERDUE -> new TaskOverdue(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", LocalDate.of(2025, 4, 15),
-          "王副区长");
-      case CASE_APPROVED -> new CaseApproved(CASE_ID, PROJECT_ID, Instant.parse("2025-05-20T02:30:00Z"));
-      case CASE_REJECTED -> new CaseRejected(CASE_ID, PROJECT_ID, "EE", "选址位于水源保护区",
-          Instant.parse("2025-05-02T09:15:30.123Z"));
-    };
-  }
+    static EventPayload payload(EventType type) {
+        // No default branch: a new EventType without a sample does not compile.
+        return switch (type) {
+            case PROJECT_REGISTERED -> new ProjectRegistered(snapshot(Stage.RESERVE), "staff.shangjie");
+            case PROJECT_UPDATED -> new ProjectUpdated(snapshot(Stage.RESERVE), List.of("totalInvestment", "landArea"),
+                    "staff.shangjie");
+            case PROJECT_DECLARED -> new ProjectDeclared(snapshot(Stage.DECLARED), LocalDate.of(2025, 4, 10),
+                    "投资额与亩均指标达标，申报入库", "staff.shangjie");
+            case PROJECT_ADMITTED -> new ProjectAdmitted(PROJECT_ID, CODE, DISTRICT, Stage.DECLARED,
+                    LocalDate.of(2025, 5, 20), CASE_ID, null, null);
+            case PROJECT_STARTED -> new ProjectStarted(PROJECT_ID, CODE, DISTRICT, Stage.ADMITTED,
+                    LocalDate.of(2025, 6, 1), "桩基施工开始", "staff.shangjie");
+            case PROJECT_IN_PRODUCTION -> new ProjectInProduction(PROJECT_ID, CODE, DISTRICT, Stage.STARTED,
+                    LocalDate.of(2026, 12, 28), "一期产线投产", "staff.shangjie");
+            case PROJECT_WITHDRAWN -> new ProjectWithdrawn(PROJECT_ID, CODE, DISTRICT, Stage.ADMITTED,
+                    LocalDate.of(2025, 9, 1), "企业调整投资计划", "staff.shangjie");
+            case PROJECT_RETURNED_TO_RESERVE -> new ProjectReturnedToReserve(PROJECT_ID, CODE, DISTRICT, Stage.DECLARED,
+                    LocalDate.of(2025, 5, 2), CASE_ID, "环评批复未通过", null);
+            case INVESTMENT_REPORTED -> new InvestmentReported(PROJECT_ID, CODE, DISTRICT, "2025-06", 2025, 6,
+                    new BigDecimal("65000.5"), new BigDecimal("64800"), "更正6月数据", "staff.shangjie");
+            case PROBLEM_LOGGED -> new ProblemLogged(PROJECT_ID, PROBLEM_ID, "水电", "施工用电增容未完成", "区供电公司",
+                    LocalDate.of(2025, 7, 15), "staff.shangjie");
+            case PROBLEM_RESOLVED -> new ProblemResolved(PROJECT_ID, PROBLEM_ID, "专线已接通", LocalDate.of(2025, 7, 10),
+                    "staff.shangjie");
+            case PROJECT_ASSIGNED -> new ProjectAssigned(PROJECT_ID, "王副区长", List.of("张伟", "李娜"), "admin");
+            case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
+                    new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
+                    new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,
+                            LocalDate.of(2025, 5, 9), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"))));
+            case TASK_DECIDED -> new TaskDecided(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", Decision.APPROVE,
+                    "符合产业政策，予以备案", "approver.ndrc");
+            case TASK_RETURNED -> new TaskReturned(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", "请补充项目建议书",
+                    "approver.ndrc");
+            case TASK_RESUBMITTED -> new TaskResubmitted(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING",
+                    LocalDate.of(2025, 4, 18), "staff.shangjie");
+            case TASK_OVERDUE -> new TaskOverdue(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", LocalDate.of(2025, 4, 15),
+                    "王副区长");
+            case CASE_APPROVED -> new CaseApproved(CASE_ID, PROJECT_ID, Instant.parse("2025-05-20T02:30:00Z"));
+            case CASE_REJECTED -> new CaseRejected(CASE_ID, PROJECT_ID, "EE", "选址位于水源保护区",
+                    Instant.parse("2025-05-02T09:15:30.123Z"));
+        };
+    }
 
-  static EventEnvelope envelope(EventType type) {
-    String source = type.topic().equals(Topics.PROJECT_EVENTS) ? "/project-service" : "/approval-service";
-    UUID id = UUID.nameUUIDFromBytes(type.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return new EventEnvelope("1.0", id, source, type.type(), PROJECT_ID.toString(), TIME, "application/json",
-        7, payload(type));
-  }
+    static EventEnvelope envelope(EventType type) {
+        String source = type.topic().equals(Topics.PROJECT_EVENTS) ? "/project-service" : "/approval-service";
+        UUID id = UUID.nameUUIDFromBytes(type.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new EventEnvelope("1.0", id, source, type.type(), PROJECT_ID.toString(), TIME, "application/json",
+                7, payload(type));
+    }
 }

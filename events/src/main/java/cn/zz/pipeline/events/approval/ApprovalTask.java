@@ -15,14 +15,14 @@ import java.util.UUID;
  *     用地预审与选址 and 用地规划许可); null (omitted) or empty when the task covers {@code item} alone
  */
 public record ApprovalTask(UUID taskId, String department, String item, int timeLimitDays, LocalDate dueDate,
-                           List<String> items) {
+                                                      List<String> items) {
 
-  public ApprovalTask {
-    items = items == null || items.isEmpty() ? null : List.copyOf(items);
-  }
+    public ApprovalTask {
+        items = items == null || items.isEmpty() ? null : List.copyOf(items);
+    }
 
-  /** A task of a single item. */
-  public ApprovalTask(UUID taskId, String department, String item, int timeLimitDays, LocalDate dueDate) {
-    this(taskId, department, item, timeLimitDays, dueDate, null);
-  }
+    /** A task of a single item. */
+    public ApprovalTask(UUID taskId, String department, String item, int timeLimitDays, LocalDate dueDate) {
+        this(taskId, department, item, timeLimitDays, dueDate, null);
+    }
 }

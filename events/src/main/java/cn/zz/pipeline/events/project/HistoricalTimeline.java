@@ -29,148 +29,148 @@ import java.util.UUID;
  */
 public final class HistoricalTimeline {
 
-  /** Reason of every imported stage move, and of the history rows. */
-  public static final String REASON = "历史数据导入";
+    /** Reason of every imported stage move, and of the history rows. */
+    public static final String REASON = "历史数据导入";
 
-  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
-  private HistoricalTimeline() {
-  }
-
-  /** The dates of a history; a stage never reached is null. */
-  public record Dates(Instant registeredAt, LocalDate declaredOn, LocalDate admittedOn, LocalDate startedOn,
-                      LocalDate productionOn, LocalDate withdrawnOn) {
-
-    public Dates {
-      Objects.requireNonNull(registeredAt, "registeredAt");
+    private HistoricalTimeline() {
     }
-  }
 
-  /** A monthly report: 1-N月 cumulative completed investment (万元); {@code reason} only where one was needed. */
-  public record Report(YearMonth period, BigDecimal amount, String reason) {
-  }
+    /** The dates of a history; a stage never reached is null. */
+    public record Dates(Instant registeredAt, LocalDate declaredOn, LocalDate admittedOn, LocalDate startedOn,
+                                            LocalDate productionOn, LocalDate withdrawnOn) {
 
-  public enum Kind { REGISTERED, MOVED, REPORTED }
-
-  /**
-   * One event to emit.
-   *
-   * @param stage the stage after the step (REGISTERED: RESERVE; REPORTED: null)
-   * @param from the stage before a move, else null
-   * @param date the stage date of a move, else null
-   * @param report index into the given reports of a REPORTED step, else -1
-   */
-  public record Step(Kind kind, Instant time, Stage stage, Stage from, LocalDate date, int report) {
-  }
-
-  /** A step with its sequence and payload. */
-  public record Event(long sequence, Step step, EventPayload payload) {
-
-    public Instant time() {
-      return step.time();
-    }
-  }
-
-  /** The case named by {@code admitted} when the import was given none: derived from the code, so stable. */
-  public static UUID approvalCaseId(String code) {
-    return UUID.nameUUIDFromBytes(("historical-approval-case:" + code).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The steps in emission order; the first is the registration. {@code periods} are those of the reports, in any
-   * order, without duplicates.
-   */
-  public static List<Step> steps(Dates d, List<YearMonth> periods, Instant now, ZoneId zone) {
-    List<Step> stages = new ArrayList<>();
-    Instant previous = d.registeredAt();
-    Stage at = Stage.RESERVE;
-    Stage[] chain = {Stage.DECLARED, Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION, Stage.WITHDRAWN};
-    LocalDate[] dates = {d.declaredOn(), d.admittedOn(), d.startedOn(), d.productionOn(), d.withdrawnOn()};
-    for (int i = 0; i < chain.length; i++) {
-      if (dates[i] == null) {
-        continue;
-      }
-      Instant t = max(dates[i].atStartOfDay(zone).toInstant(), previous);
-      stages.add(new Step(Kind.MOVED, t, chain[i], at, dates[i], -1));
-      previous = t;
-      at = chain[i];
-    }
-    List<Step> reports = new ArrayList<>(periods.size());
-    for (int i = 0; i < periods.size(); i++) {
-      Instant end = periods.get(i).atEndOfMonth().atTime(END_OF_DAY).atZone(zone).toInstant();
-      reports.add(new Step(Kind.REPORTED, end.isAfter(now) ? now : end, null, null, null, i));
-    }
-    reports.sort(Comparator.comparing(s -> periods.get(s.report()))); // stable; periods are distinct
-    List<Step> out = new ArrayList<>(1 + stages.size() + reports.size());
-    out.add(new Step(Kind.REGISTERED, d.registeredAt(), Stage.RESERVE, null, null, -1));
-    Instant last = d.registeredAt();
-    int i = 0;
-    int j = 0;
-    while (i < stages.size() || j < reports.size()) {
-      boolean stageFirst = j >= reports.size()
-          || i < stages.size() && !stages.get(i).time().isAfter(reports.get(j).time());
-      Step s = stageFirst ? stages.get(i++) : reports.get(j++);
-      // reports never precede admission in a checked history; clamp anyway so times never go back
-      if (s.time().isBefore(last)) {
-        s = new Step(s.kind(), last, s.stage(), s.from(), s.date(), s.report());
-      }
-      out.add(s);
-      last = s.time();
-    }
-    return out;
-  }
-
-  /**
-   * Every event of the imported project, sequence 1..n.
-   *
-   * @param registered the project as registered: stage RESERVE, id and code set
-   * @param approvalCaseId the case named by {@code admitted} (see {@link #approvalCaseId(String)})
-   * @param actor the importing user
-   * @param now reports of the current month take this time
-   */
-  public static List<Event> events(ProjectSnapshot registered, Dates d, UUID approvalCaseId, List<Report> reports,
-                                   String actor, Instant now, ZoneId zone) {
-    List<YearMonth> periods = new ArrayList<>(reports.size());
-    for (Report r : reports) {
-      periods.add(r.period());
-    }
-    List<Step> steps = steps(d, periods, now, zone);
-    List<Event> out = new ArrayList<>(steps.size());
-    UUID id = registered.id();
-    String code = registered.code();
-    String district = registered.district();
-    for (Step s : steps) {
-      EventPayload payload = switch (s.kind()) {
-        case REGISTERED -> new ProjectRegistered(registered, actor);
-        case REPORTED -> {
-          Report r = reports.get(s.report());
-          YearMonth p = r.period();
-          yield new InvestmentReported(id, code, district, p.toString(), p.getYear(), p.getMonthValue(), r.amount(),
-              null, r.reason(), actor);
+        public Dates {
+            Objects.requireNonNull(registeredAt, "registeredAt");
         }
-        case MOVED -> switch (s.stage()) {
-          case DECLARED -> new ProjectDeclared(withStage(registered, Stage.DECLARED), s.date(), REASON, actor, true);
-          case ADMITTED -> new ProjectAdmitted(id, code, district, s.from(), s.date(), approvalCaseId, REASON, actor);
-          case STARTED -> new ProjectStarted(id, code, district, s.from(), s.date(), REASON, actor);
-          case IN_PRODUCTION -> new ProjectInProduction(id, code, district, s.from(), s.date(), REASON, actor);
-          case WITHDRAWN -> new ProjectWithdrawn(id, code, district, s.from(), s.date(), REASON, actor);
-          default -> throw new IllegalStateException("not a stage move: " + s.stage());
-        };
-      };
-      out.add(new Event(out.size() + 1, s, payload));
     }
-    return out;
-  }
 
-  /** The snapshot as it reads after a move: only the stage differs (an import sets no leader). */
-  private static ProjectSnapshot withStage(ProjectSnapshot p, Stage stage) {
-    return new ProjectSnapshot(p.id(), p.code(), p.name(), p.ownerName(), p.ownerCreditCode(), p.district(), p.park(),
-        p.chain(), p.industry(), p.sector(), p.constructionType(), p.projectType(), p.totalInvestment(),
-        p.landArea(), p.annualOutput(), p.annualTax(), p.takesNewLand(), p.eiaCategory(), p.privateInvestment(),
-        p.plannedStart(), p.plannedProduction(), stage, p.leader(), p.taskForce());
-  }
+    /** A monthly report: 1-N月 cumulative completed investment (万元); {@code reason} only where one was needed. */
+    public record Report(YearMonth period, BigDecimal amount, String reason) {
+    }
 
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
+    public enum Kind { REGISTERED, MOVED, REPORTED }
+
+    /**
+     * One event to emit.
+     *
+     * @param stage the stage after the step (REGISTERED: RESERVE; REPORTED: null)
+     * @param from the stage before a move, else null
+     * @param date the stage date of a move, else null
+     * @param report index into the given reports of a REPORTED step, else -1
+     */
+    public record Step(Kind kind, Instant time, Stage stage, Stage from, LocalDate date, int report) {
+    }
+
+    /** A step with its sequence and payload. */
+    public record Event(long sequence, Step step, EventPayload payload) {
+
+        public Instant time() {
+            return step.time();
+        }
+    }
+
+    /** The case named by {@code admitted} when the import was given none: derived from the code, so stable. */
+    public static UUID approvalCaseId(String code) {
+        return UUID.nameUUIDFromBytes(("historical-approval-case:" + code).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The steps in emission order; the first is the registration. {@code periods} are those of the reports, in any
+     * order, without duplicates.
+     */
+    public static List<Step> steps(Dates d, List<YearMonth> periods, Instant now, ZoneId zone) {
+        List<Step> stages = new ArrayList<>();
+        Instant previous = d.registeredAt();
+        Stage at = Stage.RESERVE;
+        Stage[] chain = {Stage.DECLARED, Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION, Stage.WITHDRAWN};
+        LocalDate[] dates = {d.declaredOn(), d.admittedOn(), d.startedOn(), d.productionOn(), d.withdrawnOn()};
+        for (int i = 0; i < chain.length; i++) {
+            if (dates[i] == null) {
+                continue;
+            }
+            Instant t = max(dates[i].atStartOfDay(zone).toInstant(), previous);
+            stages.add(new Step(Kind.MOVED, t, chain[i], at, dates[i], -1));
+            previous = t;
+            at = chain[i];
+        }
+        List<Step> reports = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            Instant end = periods.get(i).atEndOfMonth().atTime(END_OF_DAY).atZone(zone).toInstant();
+            reports.add(new Step(Kind.REPORTED, end.isAfter(now) ? now : end, null, null, null, i));
+        }
+        reports.sort(Comparator.comparing(s -> periods.get(s.report()))); // stable; periods are distinct
+        List<Step> out = new ArrayList<>(1 + stages.size() + reports.size());
+        out.add(new Step(Kind.REGISTERED, d.registeredAt(), Stage.RESERVE, null, null, -1));
+        Instant last = d.registeredAt();
+        int i = 0;
+        int j = 0;
+        while (i < stages.size() || j < reports.size()) {
+            boolean stageFirst = j >= reports.size()
+                    || i < stages.size() && !stages.get(i).time().isAfter(reports.get(j).time());
+            Step s = stageFirst ? stages.get(i++) : reports.get(j++);
+            // reports never precede admission in a checked history; clamp anyway so times never go back
+            if (s.time().isBefore(last)) {
+                s = new Step(s.kind(), last, s.stage(), s.from(), s.date(), s.report());
+            }
+            out.add(s);
+            last = s.time();
+        }
+        return out;
+    }
+
+    /**
+     * Every event of the imported project, sequence 1..n.
+     *
+     * @param registered the project as registered: stage RESERVE, id and code set
+     * @param approvalCaseId the case named by {@code admitted} (see {@link #approvalCaseId(String)})
+     * @param actor the importing user
+     * @param now reports of the current month take this time
+     */
+    public static List<Event> events(ProjectSnapshot registered, Dates d, UUID approvalCaseId, List<Report> reports,
+                                                                      String actor, Instant now, ZoneId zone) {
+        List<YearMonth> periods = new ArrayList<>(reports.size());
+        for (Report r : reports) {
+            periods.add(r.period());
+        }
+        List<Step> steps = steps(d, periods, now, zone);
+        List<Event> out = new ArrayList<>(steps.size());
+        UUID id = registered.id();
+        String code = registered.code();
+        String district = registered.district();
+        for (Step s : steps) {
+            EventPayload payload = switch (s.kind()) {
+                case REGISTERED -> new ProjectRegistered(registered, actor);
+                case REPORTED -> {
+                    Report r = reports.get(s.report());
+                    YearMonth p = r.period();
+                    yield new InvestmentReported(id, code, district, p.toString(), p.getYear(), p.getMonthValue(), r.amount(),
+                            null, r.reason(), actor);
+                }
+                case MOVED -> switch (s.stage()) {
+                    case DECLARED -> new ProjectDeclared(withStage(registered, Stage.DECLARED), s.date(), REASON, actor, true);
+                    case ADMITTED -> new ProjectAdmitted(id, code, district, s.from(), s.date(), approvalCaseId, REASON, actor);
+                    case STARTED -> new ProjectStarted(id, code, district, s.from(), s.date(), REASON, actor);
+                    case IN_PRODUCTION -> new ProjectInProduction(id, code, district, s.from(), s.date(), REASON, actor);
+                    case WITHDRAWN -> new ProjectWithdrawn(id, code, district, s.from(), s.date(), REASON, actor);
+                    default -> throw new IllegalStateException("not a stage move: " + s.stage());
+                };
+            };
+            out.add(new Event(out.size() + 1, s, payload));
+        }
+        return out;
+    }
+
+    /** The snapshot as it reads after a move: only the stage differs (an import sets no leader). */
+    private static ProjectSnapshot withStage(ProjectSnapshot p, Stage stage) {
+        return new ProjectSnapshot(p.id(), p.code(), p.name(), p.ownerName(), p.ownerCreditCode(), p.district(), p.park(),
+                p.chain(), p.industry(), p.sector(), p.constructionType(), p.projectType(), p.totalInvestment(),
+                p.landArea(), p.annualOutput(), p.annualTax(), p.takesNewLand(), p.eiaCategory(), p.privateInvestment(),
+                p.plannedStart(), p.plannedProduction(), stage, p.leader(), p.taskForce());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
 }

@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param taskForce never null, possibly empty
  */
 public record ProjectAssigned(UUID projectId, String leader, List<String> taskForce, String actor)
-    implements EventPayload {
+        implements EventPayload {
 
-  public ProjectAssigned {
-    taskForce = taskForce == null ? List.of() : List.copyOf(taskForce);
-  }
+    public ProjectAssigned {
+        taskForce = taskForce == null ? List.of() : List.copyOf(taskForce);
+    }
 }

@@ -13,22 +13,22 @@ import java.util.UUID;
  *     system: no approval case opens (the later {@code admitted} event names the case). Null (omitted) otherwise.
  */
 public record ProjectDeclared(ProjectSnapshot project, LocalDate date, String reason, String actor,
-                              Boolean historical) implements EventPayload {
+                                                            Boolean historical) implements EventPayload {
 
-  /** A live declaration. */
-  public ProjectDeclared(ProjectSnapshot project, LocalDate date, String reason, String actor) {
-    this(project, date, reason, actor, null);
-  }
+    /** A live declaration. */
+    public ProjectDeclared(ProjectSnapshot project, LocalDate date, String reason, String actor) {
+        this(project, date, reason, actor, null);
+    }
 
-  /** True when no approval case should open for this declaration. */
-  @JsonIgnore
-  public boolean replayed() {
-    return Boolean.TRUE.equals(historical);
-  }
+    /** True when no approval case should open for this declaration. */
+    @JsonIgnore
+    public boolean replayed() {
+        return Boolean.TRUE.equals(historical);
+    }
 
-  @Override
-  @JsonIgnore
-  public UUID projectId() {
-    return project == null ? null : project.id();
-  }
+    @Override
+    @JsonIgnore
+    public UUID projectId() {
+        return project == null ? null : project.id();
+    }
 }

@@ -25,36 +25,36 @@ import java.util.UUID;
  * @param taskForce members of the task force (专班), never null, possibly empty
  */
 public record ProjectSnapshot(
-    UUID id,
-    String code,
-    String name,
-    String ownerName,
-    String ownerCreditCode,
-    String district,
-    String park,
-    String chain,
-    String industry,
-    Sector sector,
-    ConstructionType constructionType,
-    String projectType,
-    BigDecimal totalInvestment,
-    BigDecimal landArea,
-    BigDecimal annualOutput,
-    BigDecimal annualTax,
-    boolean takesNewLand,
-    EiaCategory eiaCategory,
-    boolean privateInvestment,
-    LocalDate plannedStart,
-    LocalDate plannedProduction,
-    Stage stage,
-    String leader,
-    List<String> taskForce) {
+        UUID id,
+        String code,
+        String name,
+        String ownerName,
+        String ownerCreditCode,
+        String district,
+        String park,
+        String chain,
+        String industry,
+        Sector sector,
+        ConstructionType constructionType,
+        String projectType,
+        BigDecimal totalInvestment,
+        BigDecimal landArea,
+        BigDecimal annualOutput,
+        BigDecimal annualTax,
+        boolean takesNewLand,
+        EiaCategory eiaCategory,
+        boolean privateInvestment,
+        LocalDate plannedStart,
+        LocalDate plannedProduction,
+        Stage stage,
+        String leader,
+        List<String> taskForce) {
 
-  public ProjectSnapshot {
-    totalInvestment = Decimals.canonical(totalInvestment);
-    landArea = Decimals.canonical(landArea);
-    annualOutput = Decimals.canonical(annualOutput);
-    annualTax = Decimals.canonical(annualTax);
-    taskForce = taskForce == null ? List.of() : List.copyOf(taskForce);
-  }
+    public ProjectSnapshot {
+        totalInvestment = Decimals.canonical(totalInvestment);
+        landArea = Decimals.canonical(landArea);
+        annualOutput = Decimals.canonical(annualOutput);
+        annualTax = Decimals.canonical(annualTax);
+        taskForce = taskForce == null ? List.of() : List.copyOf(taskForce);
+    }
 }

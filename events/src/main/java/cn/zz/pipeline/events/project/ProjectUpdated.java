@@ -12,15 +12,15 @@ import java.util.UUID;
  * @param changedFields snapshot field names that changed, never null
  */
 public record ProjectUpdated(ProjectSnapshot project, List<String> changedFields, String actor)
-    implements EventPayload {
+        implements EventPayload {
 
-  public ProjectUpdated {
-    changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
-  }
+    public ProjectUpdated {
+        changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
 
-  @Override
-  @JsonIgnore
-  public UUID projectId() {
-    return project == null ? null : project.id();
-  }
+    @Override
+    @JsonIgnore
+    public UUID projectId() {
+        return project == null ? null : project.id();
+    }
 }
