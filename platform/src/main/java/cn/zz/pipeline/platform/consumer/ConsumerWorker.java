@@ -1,0 +1,230 @@
+package cn.zz.pipeline.platform.consumer;
+
+import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.platform.kafka.Backoff;
+import cn.zz.pipeline.platform.kafka.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One handler's Kafka consumer on a thread of its own: waits for the topics, subscribes, then polls until shut down;
+ * a replay asked for starts between two polls, and the lag is measured after each poll. What becomes of a poll is the
+ * subclass's: {@link RecordWorker} applies it record by record, {@link BatchWorker} hands it to a second thread that
+ * applies it in batches. Both share what is here: one event applied in its own transaction, retried according to
+ * {@link Failures}, else dead-lettered ({@link DeadLetters}).
+ */
+abstract class ConsumerWorker extends Thread {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerRunner.class); // the consumer's one log category
+
+    /** What every consumer of a service shares. */
+    record Shared(PipelineConfig.Consumer config, KafkaClients kafka, Inbox inbox, MeterRegistry registry) {
+    }
+
+    final EventHandler handler;
+    final String name;
+    final Inbox inbox;
+    final PipelineConfig.Consumer config;
+    final Replay replay;
+    final DeadLetters deadLetters;
+    /** Records not applied yet, summed over the consumer's partitions (-1 before the first poll). */
+    final AtomicLong lag = new AtomicLong(-1);
+    private final String groupId;
+    private final KafkaClients kafka;
+    private final MeterRegistry registry;
+    private volatile boolean running = true;
+    volatile KafkaConsumer<String, byte[]> consumer;
+
+    ConsumerWorker(EventHandler handler, String groupId, Shared shared) {
+        super("consumer-" + handler.name());
+        setDaemon(true);
+        this.handler = handler;
+        this.name = handler.name();
+        this.groupId = groupId;
+        this.config = shared.config();
+        this.kafka = shared.kafka();
+        this.inbox = shared.inbox();
+        this.registry = shared.registry();
+        this.replay = new Replay(name, inbox);
+        this.deadLetters = new DeadLetters(name, groupId, kafka, registry, this::backoff, this::running);
+    }
+
+    /** Takes the poll's records (false only when shutting down: what is not committed is redelivered next time). */
+    abstract boolean consume(ConsumerRecords<String, byte[]> records) throws InterruptedException;
+
+    /** One event's effect and its inbox record, in the caller's transaction. */
+    abstract void applyInTransaction(String topic, EventEnvelope event);
+
+    /** Where the consumer stands in a partition for a replay's progress, counting only what is applied. */
+    abstract long replayPosition(TopicPartition partition, long begin);
+
+    /** Settings of this consumer beyond {@link KafkaClients#consumer}'s. */
+    Map<String, Object> consumerOverrides() {
+        return Map.of();
+    }
+
+    /** Once subscribed, before the first poll. */
+    void beforeLoop() {
+    }
+
+    /** Before a replay starts: false when shutting down meanwhile. */
+    boolean readyForReplay() throws InterruptedException {
+        return true;
+    }
+
+    /** Right after each poll, before the lag is measured. */
+    void afterPoll() {
+    }
+
+    /** Records polled but not applied yet: they still lag. */
+    long unapplied() {
+        return 0;
+    }
+
+    /** On the way out, before the consumer is closed. */
+    void stopping() {
+    }
+
+    /** True while this consumer's threads run (the readiness check). */
+    boolean alive() {
+        return isAlive();
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    /** Wakes the consumer out of poll(); an interrupt here would spoil its orderly close. */
+    void shutdown() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = backoff();
+        try {
+            while (running && !kafka.ensureTopics()) {
+                backoff.sleep();
+            }
+            consumer = kafka.consumer(groupId, consumerOverrides());
+            consumer.subscribe(List.copyOf(handler.topics()));
+            beforeLoop();
+            while (running) {
+                Replay.Request asked = replay.pending();
+                if (asked != null) {
+                    if (!readyForReplay()) {
+                        return;
+                    }
+                    replay.start(asked, consumer, this::running, this::replayPosition);
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                afterPoll();
+                measureLag();
+                if (!records.isEmpty() && !consume(records)) {
+                    return;
+                }
+                replay.track(this::replayPosition);
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // shutdown
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "consumer %s stopped", name);
+        } finally {
+            stopping();
+            closeQuietly();
+        }
+    }
+
+    /** One event in its own transaction, retried, else dead-lettered. Returns false only when shutting down. */
+    final boolean applyOne(ConsumerRecord<String, byte[]> record, EventEnvelope event) throws InterruptedException {
+        Backoff backoff = backoff();
+        int attempts = 0;
+        while (running) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyInTransaction(record.topic(), event));
+                processed(1);
+                return true;
+            } catch (RuntimeException e) {
+                switch (Failures.kind(e)) {
+                    case PERMANENT -> {
+                        return deadLetters.send(record, Failures.permanentCause(e).getMessage());
+                    }
+                    case TRANSIENT -> retrying(e, backoff);
+                    case RETRY_THEN_DEAD_LETTER -> {
+                        if (++attempts >= config.maxAttempts()) {
+                            return deadLetters.send(record, "failed " + attempts + " times: " + Failures.describe(e));
+                        }
+                        LOG.warnf(e, "consumer %s: attempt %d failed", name, attempts);
+                    }
+                }
+                backoff.sleep();
+            }
+        }
+        return false;
+    }
+
+    /** Logs a transient failure before the caller backs off and tries again. */
+    final void retrying(Throwable e, Backoff backoff) {
+        LOG.warnf("consumer %s: %s, retrying in %s", name, Failures.describe(e), backoff.peek());
+    }
+
+    final void processed(int events) {
+        registry.counter("pipeline.consumer.processed", "consumer", name).increment(events);
+    }
+
+    final Backoff backoff() {
+        return new Backoff(config.backoffInitial(), config.backoffMax());
+    }
+
+    /** Commits and waits for the broker; a failed commit only means the records come again. */
+    final void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            consumer.commitSync(done);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A rebalance or broker loss: the records come again and are recognised as processed.
+            LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
+        }
+    }
+
+    private void measureLag() {
+        long total = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong l = consumer.currentLag(tp);
+            if (l.isPresent()) {
+                total += l.getAsLong();
+            }
+        }
+        lag.set(total + unapplied()); // polled but not applied yet still lags
+    }
+
+    private void closeQuietly() {
+        try {
+            if (consumer != null) {
+                consumer.close(Duration.ofSeconds(2));
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("closing consumer %s: %s", name, e.getMessage());
+        }
+        deadLetters.close();
+    }
+}

@@ -1,0 +1,155 @@
+package cn.zz.pipeline.platform.consumer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Replaying one consumer's topics from the beginning. Asked for from any thread ({@link #request}); started by the
+ * consumer's own thread between two polls ({@link #start}): the reset runs in a transaction of its own together with
+ * forgetting the consumer's inbox, then every assigned partition is read again from its first offset. Progress is
+ * measured against the end offsets at that moment. Assumes this instance holds every partition of the group (one
+ * instance per service, as deployed here).
+ */
+final class Replay {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerRunner.class); // the consumer's one log category
+
+    /** Where the consumer stands in a partition, counting only what is applied; may throw once it is not assigned. */
+    interface Positions {
+        long of(TopicPartition partition, long begin);
+    }
+
+    record Request(Runnable reset, Instant requestedAt) {
+    }
+
+    /** A replay under way or done: offsets are read and written by the consumer's thread only. */
+    private static final class Progress {
+        final Instant startedAt;
+        final Map<TopicPartition, Long> begin;
+        final Map<TopicPartition, Long> end;
+        final long total;
+        volatile long done;
+        volatile Instant finishedAt;
+        volatile String failure;
+
+        Progress(Instant startedAt, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+            this.startedAt = startedAt;
+            this.begin = begin;
+            this.end = end;
+            this.total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+        }
+    }
+
+    private final String name;
+    private final Inbox inbox;
+    private final AtomicReference<Request> request = new AtomicReference<>();
+    private volatile Progress progress;
+
+    Replay(String name, Inbox inbox) {
+        this.name = name;
+        this.inbox = inbox;
+    }
+
+    /** @throws IllegalStateException when a replay is already requested or running */
+    ReplayStatus request(Runnable reset) {
+        ReplayStatus now = status();
+        if (now != null && (now.state() == ReplayStatus.State.REQUESTED || now.state() == ReplayStatus.State.RUNNING)) {
+            throw new IllegalStateException("a replay of " + name + " is under way");
+        }
+        request.set(new Request(reset, Instant.now()));
+        return status();
+    }
+
+    /** The request the consumer's thread has not started yet, or null. */
+    Request pending() {
+        return request.get();
+    }
+
+    /** The last replay (requested, under way or finished), null if none was asked for. */
+    ReplayStatus status() {
+        Request pending = request.get();
+        if (pending != null) {
+            return new ReplayStatus(name, ReplayStatus.State.REQUESTED, pending.requestedAt(), null, 0, 0, 0, 0);
+        }
+        Progress r = progress;
+        if (r == null) {
+            return null;
+        }
+        ReplayStatus.State state = r.failure != null ? ReplayStatus.State.FAILED
+                : r.finishedAt != null ? ReplayStatus.State.DONE : ReplayStatus.State.RUNNING;
+        Instant until = r.finishedAt != null ? r.finishedAt : Instant.now();
+        double seconds = Math.max(0.001, Duration.between(r.startedAt, until).toMillis() / 1000.0);
+        double percent = r.total == 0 ? 100.0 : Math.floor(1000.0 * r.done / r.total) / 10.0;
+        return new ReplayStatus(name, state, r.startedAt, r.finishedAt, r.total, r.done, percent,
+                Math.round(r.done / seconds * 10) / 10.0);
+    }
+
+    /**
+     * On the consumer's thread, with nothing polled left to apply: drops the read models and rewinds every assigned
+     * partition; records polled meanwhile are read again.
+     */
+    void start(Request asked, Consumer<String, byte[]> consumer, BooleanSupplier running, Positions positions) {
+        Set<TopicPartition> parts = consumer.assignment();
+        while (parts.isEmpty() && running.getAsBoolean()) {
+            consumer.poll(Duration.ofMillis(100)); // joins the group; what it returns is re-read below
+            parts = consumer.assignment();
+        }
+        Instant started = Instant.now();
+        // Shown as RUNNING from here on, so a second request meanwhile is refused (409), not queued.
+        progress = new Progress(started, Map.of(), Map.of());
+        request.set(null);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                asked.reset().run();
+                inbox.forget(name); // the stream positions go with the read models
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "consumer %s: replay reset failed", name);
+            Progress failed = new Progress(started, Map.of(), Map.of());
+            failed.failure = Failures.describe(e);
+            failed.finishedAt = Instant.now();
+            progress = failed;
+            return;
+        }
+        Map<TopicPartition, Long> begin = new HashMap<>(consumer.beginningOffsets(parts));
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts));
+        consumer.seekToBeginning(parts);
+        progress = new Progress(started, begin, end);
+        LOG.infof("consumer %s: replaying %d records of %s", name, progress.total, parts);
+        track(positions);
+    }
+
+    /** After each poll, on the consumer's thread: counts what is applied of the replay, and notes when it is done. */
+    void track(Positions positions) {
+        Progress r = progress;
+        if (r == null || r.finishedAt != null) {
+            return;
+        }
+        long done = 0;
+        for (Map.Entry<TopicPartition, Long> e : r.end.entrySet()) {
+            long begin = r.begin.getOrDefault(e.getKey(), 0L);
+            long position;
+            try {
+                position = positions.of(e.getKey(), begin);
+            } catch (RuntimeException notAssigned) {
+                position = e.getValue(); // taken away by a rebalance: not ours to count
+            }
+            done += Math.max(0, Math.min(position, e.getValue()) - begin);
+        }
+        r.done = done;
+        if (done >= r.total) {
+            r.finishedAt = Instant.now();
+            LOG.infof("consumer %s: replay of %d records done", name, r.total);
+        }
+    }
+}
