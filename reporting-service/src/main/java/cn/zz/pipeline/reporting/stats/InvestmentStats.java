@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Year-to-date investment, the comparable base, growth, share, contribution and rank. Reads only investment_total
- * (per district, dimension key and month: a few hundred rows a month) and restated_base, never per-project rows.
+ * (per district, dimension key and month: a few hundred rows a month; {@link InvestmentTotals}) and restated_base
+ * ({@link RestatedBases}), never per-project rows.
  *
  * <p>Base = the same period last year, summed the same way; where admin set a restated base (同口径) for a district
  * and category, it replaces that district's summed figure. Restated bases exist per district and category, so they
