@@ -59,16 +59,12 @@ public final class Session {
         }
     }
 
-    /** The first column of the first row as a long (a count), 0 without rows. */
+    /** A count: the column {@code count} of the first row ({@code select count(*) …} names it so), 0 without rows. */
     public long count(Sql sql) {
-        try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
-            bind(ps, sql.params());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return first(Count.class, sql).map(Count::count).orElse(0L);
+    }
+
+    record Count(long count) {
     }
 
     int update(Sql sql) throws SQLException {
