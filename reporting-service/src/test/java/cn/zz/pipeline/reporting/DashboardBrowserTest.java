@@ -14,10 +14,12 @@ import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import cn.zz.pipeline.testsupport.KeycloakServer;
 import cn.zz.pipeline.testsupport.SampleProjects;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +32,10 @@ import com.microsoft.playwright.options.LoadState;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +47,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +62,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The leaders' dashboard in a real headless Chromium (Debian's, driven by Playwright): log in at Keycloak as
- * leader.city, and compare every KPI and chart with what the report API answers the same user.
+ * leader.city, and compare every KPI and chart with what the report API answers the same user. The service's today
+ * is in January, when the page opens on 1-12月 of the year before (January has no period of its own).
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -72,10 +76,15 @@ class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHARTS_READY = "body[data-state=ready]";
 
-    // 410104 管城回族区 and 410105 金水区 (two of the six urban districts) hold data of no other test of this module in
-    // the current year and the year before.
-    private static final String XINGYANG = "410104";
-    private static final String XINMI = "410105";
+    static final LocalDate TODAY = LocalDate.of(2027, 1, 15);
+    /** The period the page opens with: the latest complete month of {@link #TODAY}, folded into 1-12月 of 2026. */
+    static final int YEAR = 2026;
+    static final int MONTH = 12;
+
+    // Two of the six urban districts (410104 管城回族区 and 410105 金水区), the first with an overdue approval and
+    // an open problem.
+    private static final String GUANCHENG = TestDistricts.all(DashboardBrowserTest.class).get(0);
+    private static final String JINSHUI = TestDistricts.all(DashboardBrowserTest.class).get(1);
 
     private static Playwright playwright;
     private static Browser browser;
@@ -84,6 +93,14 @@ class DashboardBrowserTest {
     URL root;
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+
+    @Inject
+    PipelineConfig config;
+
+    @BeforeEach
+    void fixToday() {
+        FixedToday.install(config, TODAY);
+    }
 
     @BeforeAll
     static void startBrowser() {
@@ -131,23 +148,21 @@ class DashboardBrowserTest {
     @Test
     void aLeaderLogsInAndSeesWhatTheApiSays() throws Exception {
         DashboardClient.matchRealmFile();
-        // The period the page opens with: the month before the service's today (January folds into 1-12月).
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        int year = today.getMonthValue() - 1 >= 2 ? today.getYear() : today.getYear() - 1;
-        int month = today.getMonthValue() - 1 >= 2 ? today.getMonthValue() - 1 : 12;
+        int year = YEAR;
+        int month = MONTH;
         sendEvents(year, month);
 
         // Wait until the read models show every event of this test.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonPath inv = api("/api/reports/investment", Map.of("year", year, "month", month, "district", XINGYANG));
+            JsonPath inv = api("/api/reports/investment", Map.of("year", year, "month", month, "district", GUANCHENG));
             assertThat(new BigDecimal(inv.getString("total.ytd"))).isEqualByComparingTo("1300");
             assertThat(new BigDecimal(inv.getString("total.growth"))).isEqualByComparingTo("30.0");
-            JsonPath xinmi = api("/api/reports/investment", Map.of("year", year, "month", month,
-                    "district", XINMI));
-            assertThat(new BigDecimal(xinmi.getString("total.ytd"))).isEqualByComparingTo("1800");
-            JsonPath approvals = api("/api/reports/approvals", Map.of("district", XINGYANG));
+            JsonPath jinshui = api("/api/reports/investment", Map.of("year", year, "month", month,
+                    "district", JINSHUI));
+            assertThat(new BigDecimal(jinshui.getString("total.ytd"))).isEqualByComparingTo("1800");
+            JsonPath approvals = api("/api/reports/approvals", Map.of("district", GUANCHENG));
             assertThat(approvals.getInt("overdueCount")).isEqualTo(1);
-            JsonPath problems = api("/api/reports/problems", Map.of("district", XINGYANG));
+            JsonPath problems = api("/api/reports/problems", Map.of("district", GUANCHENG));
             assertThat(problems.getInt("open")).isEqualTo(1);
         });
 
@@ -208,21 +223,21 @@ class DashboardBrowserTest {
             screenshot(page, "dashboard-city-1366x768.png");
 
             int loads = loads(page);
-            page.selectOption("[data-testid=select-district]", XINGYANG);
+            page.selectOption("[data-testid=select-district]", GUANCHENG);
             page.waitForFunction("n => Number(document.body.dataset.loads) > n && document.body.dataset.state === 'ready'",
                     loads);
-            assertThat(page.url()).contains("district=" + XINGYANG);
-            assertPageMatchesApi(page, year, month, XINGYANG);
-            JsonPath xingyang = api("/api/reports/investment", Map.of("year", year, "month", month, "district", XINGYANG));
+            assertThat(page.url()).contains("district=" + GUANCHENG);
+            assertPageMatchesApi(page, year, month, GUANCHENG);
+            JsonPath guancheng = api("/api/reports/investment", Map.of("year", year, "month", month, "district", GUANCHENG));
             assertThat(page.textContent("[data-testid=kpi-ytd] .kpi-value"))
-                    .isEqualTo(xingyang.getString("total.ytdYi") + "亿元");
+                    .isEqualTo(guancheng.getString("total.ytdYi") + "亿元");
             assertThat(page.textContent("[data-testid=kpi-growth] .kpi-value")).isEqualTo("+30.0%");
             // One of the six urban districts: ranked among them and city-wide (e.g. 六区第1 / 全市第2).
             assertThat(page.textContent("[data-testid=kpi-rank] .kpi-value")).startsWith("六区第").contains("全市第");
             assertThat(page.textContent("[data-testid=table-overdue]")).contains("荥阳超期审批项目").contains("天");
             assertThat(page.textContent("body")).contains("月度累计投资与同比增速", "各区县增速排名", "项目全周期漏斗",
                     "并联审批超期情况", "问题解决情况", "1-" + month + "月", "管城回族区");
-            screenshot(page, "dashboard-410104-1366x768.png");
+            screenshot(page, "dashboard-" + GUANCHENG + "-1366x768.png");
 
             // A wall screen: the same page at 3840×2160, charts redrawn to the new size.
             page.setViewportSize(3840, 2160);
@@ -231,7 +246,7 @@ class DashboardBrowserTest {
             page.waitForTimeout(500);
             assertThat((Number) page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"))
                     .as("fonts scale with the viewport").satisfies(px -> assertThat(px.doubleValue()).isGreaterThan(20));
-            screenshot(page, "dashboard-410104-3840x2160.png");
+            screenshot(page, "dashboard-" + GUANCHENG + "-3840x2160.png");
         }
     }
 
@@ -348,26 +363,26 @@ class DashboardBrowserTest {
     private void sendEvents(int year, int month) {
         LocalDate yearStart = LocalDate.of(year - 1, 1, 10);
         // 管城回族区: admitted, 1000 → 1300 (+30%); 金水区: admitted, 2000 → 1800 (-10%).
-        UUID xingyang = admittedProject("荥阳智能装备产业园", XINGYANG, "50000", yearStart);
-        report(xingyang, XINGYANG, 4, year - 1, month, "1000");
-        report(xingyang, XINGYANG, 5, year, month, "1300");
-        UUID xinmi = admittedProject("新密先进材料基地", XINMI, "80000", yearStart);
-        report(xinmi, XINMI, 4, year - 1, month, "2000");
-        report(xinmi, XINMI, 5, year, month, "1800");
-        // A problem on the 荥阳 project, open.
-        send(xingyang, 6, new ProblemLogged(xingyang, UUID.randomUUID(), "LAND", "用地指标未落实", "NR",
-                LocalDate.now().plusDays(30), "staff"));
+        UUID guancheng = admittedProject("荥阳智能装备产业园", GUANCHENG, "50000", yearStart);
+        report(guancheng, GUANCHENG, 4, year - 1, month, "1000");
+        report(guancheng, GUANCHENG, 5, year, month, "1300");
+        UUID jinshui = admittedProject("新密先进材料基地", JINSHUI, "80000", yearStart);
+        report(jinshui, JINSHUI, 4, year - 1, month, "2000");
+        report(jinshui, JINSHUI, 5, year, month, "1800");
+        // An open problem of the first project.
+        send(guancheng, 6, new ProblemLogged(guancheng, UUID.randomUUID(), "LAND", "用地指标未落实", "NR",
+                TODAY.plusDays(30), "staff"));
 
-        // A declared 荥阳 project whose NR task is overdue.
+        // A declared project of the first district whose NR task is overdue.
         UUID declared = UUID.randomUUID();
-        ProjectSnapshot reserve = snapshot(declared, "荥阳超期审批项目", XINGYANG, "3000", Stage.RESERVE);
+        ProjectSnapshot reserve = snapshot(declared, "荥阳超期审批项目", GUANCHENG, "3000", Stage.RESERVE);
         send(declared, 1, new ProjectRegistered(reserve, "staff"));
-        send(declared, 2, new ProjectDeclared(snapshot(declared, "荥阳超期审批项目", XINGYANG, "3000", Stage.DECLARED),
-                LocalDate.now().minusDays(40), null, "staff"));
+        send(declared, 2, new ProjectDeclared(snapshot(declared, "荥阳超期审批项目", GUANCHENG, "3000", Stage.DECLARED),
+                TODAY.minusDays(40), null, "staff"));
         UUID caseId = UUID.randomUUID();
         UUID task = UUID.randomUUID();
-        LocalDate due = LocalDate.now().minusDays(10);
-        sendApproval(declared, 1, new CaseOpened(caseId, declared, XINGYANG,
+        LocalDate due = TODAY.minusDays(10);
+        sendApproval(declared, 1, new CaseOpened(caseId, declared, GUANCHENG,
                 List.of(new ApprovalTask(task, "NR", "LAND_PRE_APPROVAL", 20, due))));
         sendApproval(declared, 2, new TaskOverdue(caseId, task, declared, "NR", "LAND_PRE_APPROVAL", due, null));
     }

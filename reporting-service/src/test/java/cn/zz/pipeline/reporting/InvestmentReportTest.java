@@ -6,6 +6,7 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,11 @@ import static org.hamcrest.Matchers.hasItem;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvestmentReportTest {
 
+    /** 上街 is the demo leader's district (shared: this test writes only 2022 and 2023 there). */
+    static final String SHANGJIE = TestDistricts.SHANGJIE;
+    static final String ZHONGYUAN = TestDistricts.all(InvestmentReportTest.class).get(0);
+    static final String ERQI = TestDistricts.all(InvestmentReportTest.class).get(1);
+
     private Feed.Project a;
 
     /** Fed once, at the first test (RestAssured knows the port only once the application runs). */
@@ -51,15 +57,15 @@ class InvestmentReportTest {
         LocalDate reg = LocalDate.of(2022, 1, 10);
         LocalDate dec = LocalDate.of(2022, 1, 20);
         LocalDate adm = LocalDate.of(2022, 2, 10);
-        a = new Feed.Project("奥克斯智能空调基地", "410106", "先进制造业开发区", "智能家电", "C3441", Sector.SECONDARY,
+        a = new Feed.Project("奥克斯智能空调基地", SHANGJIE, "先进制造业开发区", "智能家电", "C3441", Sector.SECONDARY,
                 "02", true, "650000").admittedVia(reg, dec, adm)
                 .report(2022, 6, "100000").report(2023, 6, "130000");
-        new Feed.Project("上街区市政道路", "410106", null, null, "G4812", Sector.TERTIARY, "01", false, "90000")
+        new Feed.Project("上街区市政道路", SHANGJIE, null, null, "G4812", Sector.TERTIARY, "01", false, "90000")
                 .admittedVia(reg, dec, adm)
                 .report(2022, 3, "20000").report(2022, 6, "50000").report(2023, 3, "35000");
-        new Feed.Project("郑州特优高科", "410102", "中原科技城", "电子信息", "C3976", Sector.SECONDARY, "01", true,
+        new Feed.Project("郑州特优高科", ZHONGYUAN, "中原科技城", "电子信息", "C3976", Sector.SECONDARY, "01", true,
                 "300000").admittedVia(reg, dec, adm).report(2022, 6, "100000").report(2023, 6, "105000");
-        new Feed.Project("豫中铝镁", "410103", null, "先进材料", "C3216", Sector.SECONDARY, "01", true, "200000")
+        new Feed.Project("豫中铝镁", ERQI, null, "先进材料", "C3216", Sector.SECONDARY, "01", true, "200000")
                 .admittedVia(reg, dec, adm).report(2022, 6, "80000").report(2023, 6, "60000");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(report("admin", "2023", "6", null, "district").getString("total.ytd")).isEqualTo("330000"));
@@ -93,18 +99,18 @@ class InvestmentReportTest {
         assertThat(r.getString("period")).isEqualTo("2023-06");
         assertThat(r.getString("periodLabel")).isEqualTo("1-6月");
         assertThat(r.getString("unit")).isEqualTo("万元");
-        assertThat(r.getList("rows.key")).containsExactly("410106", "410102", "410103");
-        assertThat(row(r, "410106", "label")).isEqualTo("上街区");
-        assertThat(row(r, "410106", "ytd")).isEqualTo("165000"); // 130000 + 35000 carried from 1-3月
-        assertThat(row(r, "410106", "ytdYi")).isEqualTo("16.5");
-        assertThat(row(r, "410106", "base")).isEqualTo("150000");
-        assertThat(row(r, "410106", "growth")).isEqualTo("10.0");
-        assertThat(row(r, "410106", "share")).isEqualTo("50.0");
-        assertThat(row(r, "410106", "contribution")).isEqualTo("4.5"); // 15000 / 330000
-        assertThat(row(r, "410106", "rank")).isEqualTo("1");
-        assertThat(row(r, "410102", "growth")).isEqualTo("5.0");
-        assertThat(row(r, "410103", "growth")).isEqualTo("-25.0");
-        assertThat(row(r, "410103", "rank")).isEqualTo("3");
+        assertThat(r.getList("rows.key")).containsExactly(SHANGJIE, ZHONGYUAN, ERQI);
+        assertThat(row(r, SHANGJIE, "label")).isEqualTo("上街区");
+        assertThat(row(r, SHANGJIE, "ytd")).isEqualTo("165000"); // 130000 + 35000 carried from 1-3月
+        assertThat(row(r, SHANGJIE, "ytdYi")).isEqualTo("16.5");
+        assertThat(row(r, SHANGJIE, "base")).isEqualTo("150000");
+        assertThat(row(r, SHANGJIE, "growth")).isEqualTo("10.0");
+        assertThat(row(r, SHANGJIE, "share")).isEqualTo("50.0");
+        assertThat(row(r, SHANGJIE, "contribution")).isEqualTo("4.5"); // 15000 / 330000
+        assertThat(row(r, SHANGJIE, "rank")).isEqualTo("1");
+        assertThat(row(r, ZHONGYUAN, "growth")).isEqualTo("5.0");
+        assertThat(row(r, ERQI, "growth")).isEqualTo("-25.0");
+        assertThat(row(r, ERQI, "rank")).isEqualTo("3");
         assertThat(r.getString("total.growth")).isEqualTo("0.0");
         assertThat(r.getString("total.label")).isEqualTo("合计");
     }
@@ -112,19 +118,19 @@ class InvestmentReportTest {
     @Test
     @Order(2)
     void aProjectWithoutAReportCarriesItsLatestFigureForward() {
-        JsonPath april = report("admin", "2023", "4", "410106", "district");
+        JsonPath april = report("admin", "2023", "4", SHANGJIE, "district");
         assertThat(april.getString("total.ytd")).isEqualTo("35000");
-        JsonPath february = report("admin", "2023", "2", "410106", "district");
+        JsonPath february = report("admin", "2023", "2", SHANGJIE, "district");
         assertThat(february.getString("total.ytd")).isEqualTo("0");
         assertThat(february.getString("periodLabel")).isEqualTo("1-2月");
-        JsonPath december = report("admin", "2023", "12", "410106", "district");
+        JsonPath december = report("admin", "2023", "12", SHANGJIE, "district");
         assertThat(december.getString("total.ytd")).isEqualTo("165000");
     }
 
     @Test
     @Order(3)
     void categoriesParksChainsAndIndustries() {
-        JsonPath c = report("admin", "2023", "6", "410106", "category");
+        JsonPath c = report("admin", "2023", "6", SHANGJIE, "category");
         assertThat(c.getList("rows.key")).contains("INDUSTRIAL", "TECH_REFORM", "PRIVATE", "INFRASTRUCTURE");
         assertThat(row(c, "INDUSTRIAL", "label")).isEqualTo("工业投资");
         assertThat(row(c, "INDUSTRIAL", "ytd")).isEqualTo("130000");
@@ -136,7 +142,7 @@ class InvestmentReportTest {
         assertThat(row(c, "INFRASTRUCTURE", "growth")).isEqualTo("-30.0");
         assertThat(row(c, "INFRASTRUCTURE", "contribution")).isEqualTo("-10.0");
 
-        JsonPath park = report("admin", "2023", "6", "410106", "park");
+        JsonPath park = report("admin", "2023", "6", SHANGJIE, "park");
         assertThat(row(park, "先进制造业开发区", "ytd")).isEqualTo("130000");
         assertThat(row(park, "", "label")).isEqualTo("未入园区");
         // the categories within one park, as a park's leaders read them (技改 as a share of the park's total)
@@ -153,7 +159,7 @@ class InvestmentReportTest {
         JsonPath chain = report("admin", "2023", "6", null, "chain");
         assertThat(row(chain, "电子信息", "ytd")).isEqualTo("105000");
         assertThat(row(chain, "", "label")).isEqualTo("未归属产业链");
-        JsonPath industry = report("admin", "2023", "6", "410106", "industry");
+        JsonPath industry = report("admin", "2023", "6", SHANGJIE, "industry");
         assertThat(row(industry, "SECONDARY", "label")).isEqualTo("第二产业");
         assertThat(row(industry, "TERTIARY", "ytd")).isEqualTo("35000");
     }
@@ -164,7 +170,7 @@ class InvestmentReportTest {
         JsonPath r = given().header("Authorization", Tokens.bearer("leader.shangjie"))
                 .queryParam("year", "2023").queryParam("month", "6").get("/api/reports/rankings")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(r.getList("rows.district")).containsExactly("410106", "410102", "410103");
+        assertThat(r.getList("rows.district")).containsExactly(SHANGJIE, ZHONGYUAN, ERQI);
         assertThat(r.getString("rows[0].groups[0].label")).isEqualTo("六区");
         assertThat(r.getInt("rows[0].groups[0].rank")).isEqualTo(1);
         assertThat(r.getInt("rows[0].groups[0].of")).isEqualTo(6);
@@ -176,7 +182,7 @@ class InvestmentReportTest {
     void monthlyTrendOfAYear() {
         JsonPath m = given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("year", "2023")
                 .get("/api/reports/investment/monthly").then().statusCode(200).extract().jsonPath();
-        assertThat(m.getString("district")).isEqualTo("410106");
+        assertThat(m.getString("district")).isEqualTo(SHANGJIE);
         assertThat(m.getList("months.month")).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(m.getString("months.find { it.month == 3 }.ytd")).isEqualTo("35000");
         assertThat(m.getString("months.find { it.month == 3 }.base")).isEqualTo("20000");
@@ -188,31 +194,31 @@ class InvestmentReportTest {
     @Order(6)
     void aCorrectionReplacesAFigureAndADuplicateCountsOnce() {
         // Read first, so the report is cached: the correction's batch must make the cache let it go.
-        assertThat(report("admin", "2023", "6", "410106", "district").getString("total.ytd")).isEqualTo("165000");
+        assertThat(report("admin", "2023", "6", SHANGJIE, "district").getString("total.ytd")).isEqualTo("165000");
         a.report(2023, 6, "140000", "130000");
         EventEnvelope copy = EventEnvelope.create("/project-service", a.id.toString(), a.sequence, Instant.now(),
-                new InvestmentReported(a.id, a.snapshot.code(), "410106", "2023-06", 2023, 6, new BigDecimal("140000"),
+                new InvestmentReported(a.id, a.snapshot.code(), SHANGJIE, "2023-06", 2023, 6, new BigDecimal("140000"),
                         new BigDecimal("130000"), null, "staff"));
         Feed.sendRaw(Topics.PROJECT_EVENTS, copy); // the same sequence again: already applied
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(report("admin", "2023", "6", "410106", "district").getString("total.ytd")).isEqualTo("175000"));
+                assertThat(report("admin", "2023", "6", SHANGJIE, "district").getString("total.ytd")).isEqualTo("175000"));
         a.report(2023, 7, "150000");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(report("admin", "2023", "7", "410106", "district").getString("total.ytd")).isEqualTo("185000"));
-        assertThat(report("admin", "2023", "6", "410106", "district").getString("total.ytd")).isEqualTo("175000");
+                assertThat(report("admin", "2023", "7", SHANGJIE, "district").getString("total.ytd")).isEqualTo("185000"));
+        assertThat(report("admin", "2023", "6", SHANGJIE, "district").getString("total.ytd")).isEqualTo("175000");
     }
 
     @Test
     @Order(7)
     void aRestatedBaseReplacesTheSummedBase() throws Exception {
-        String path = "/api/admin/restated-bases/410106/ALL/2022-06";
+        String path = "/api/admin/restated-bases/" + SHANGJIE + "/ALL/2022-06";
         given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
                 .body("{\"amount\":159000,\"reason\":\"区划调整，同口径\"}").put(path)
                 .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
         JsonPath r = report("admin", "2023", "6", null, "district");
-        assertThat(row(r, "410106", "base")).isEqualTo("159000");
-        assertThat(row(r, "410106", "restated")).isEqualTo("true");
-        assertThat(row(r, "410106", "growth")).isEqualTo("10.1"); // 175000 / 159000
+        assertThat(row(r, SHANGJIE, "base")).isEqualTo("159000");
+        assertThat(row(r, SHANGJIE, "restated")).isEqualTo("true");
+        assertThat(row(r, SHANGJIE, "growth")).isEqualTo("10.1"); // 175000 / 159000
         assertThat(r.getString("total.base")).isEqualTo("339000");
 
         // a second write needs If-Match; a stale one loses; of two concurrent writers one wins
@@ -228,14 +234,14 @@ class InvestmentReportTest {
 
         given().header("Authorization", Tokens.bearer("admin")).header("If-Match", "\"2\"").delete(path)
                 .then().statusCode(204);
-        assertThat(row(report("admin", "2023", "6", null, "district"), "410106", "base")).isEqualTo("150000");
+        assertThat(row(report("admin", "2023", "6", null, "district"), SHANGJIE, "base")).isEqualTo("150000");
     }
 
     @Test
     @Order(8)
     void restatedBaseInputIsChecked() {
         Response bad = given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
-                .body("{\"amount\":-1}").put("/api/admin/restated-bases/410106/ALL/2022-06");
+                .body("{\"amount\":-1}").put("/api/admin/restated-bases/" + SHANGJIE + "/ALL/2022-06");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.jsonPath().getList("violations.field")).contains("amount", "reason");
@@ -247,7 +253,7 @@ class InvestmentReportTest {
                 .then().statusCode(400).body("violations.code", hasItem("unknown-district"))
                 .body("violations.code", hasItem("january-folded"));
         given().header("Authorization", Tokens.bearer("leader.city")).contentType("application/json")
-                .body("{\"amount\":1,\"reason\":\"x\"}").put("/api/admin/restated-bases/410106/ALL/2022-06")
+                .body("{\"amount\":1,\"reason\":\"x\"}").put("/api/admin/restated-bases/" + SHANGJIE + "/ALL/2022-06")
                 .then().statusCode(403);
     }
 
@@ -271,7 +277,7 @@ class InvestmentReportTest {
                 .body("violations[0].field", equalTo("by")).body("violations[0].code", equalTo("park-by-category"));
         given().header("Authorization", token).queryParam("park", " ").get("/api/reports/investment")
                 .then().statusCode(400).body("violations[0].field", equalTo("park"));
-        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", "410102")
+        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", ZHONGYUAN)
                 .get("/api/reports/investment").then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("approver.nr")).get("/api/reports/investment")
                 .then().statusCode(403);
@@ -286,12 +292,12 @@ class InvestmentReportTest {
     void aReportOfAProjectNeverRegisteredGoesToTheDeadLetterTopicAndTheRestGoesOn() {
         UUID stranger = UUID.randomUUID();
         EventEnvelope orphan = EventEnvelope.create("/project-service", stranger.toString(), 5, Instant.now(),
-                new InvestmentReported(stranger, "2023-410106-01-01-000017", "410106", "2023-08", 2023, 8,
+                new InvestmentReported(stranger, "2023-" + SHANGJIE + "-01-01-000017", SHANGJIE, "2023-08", 2023, 8,
                         new BigDecimal("999"), null, null, "staff"));
         Feed.sendRaw(Topics.PROJECT_EVENTS, orphan);
         a.report(2023, 8, "151000");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(report("admin", "2023", "8", "410106", "district").getString("total.ytd")).isEqualTo("186000"));
+                assertThat(report("admin", "2023", "8", SHANGJIE, "district").getString("total.ytd")).isEqualTo("186000"));
         KafkaTestClient kafka = Feed.kafka();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var dead = kafka.readAll(Topics.dlq(Topics.PROJECT_EVENTS), r -> r.value().contains(orphan.id().toString()));

@@ -9,6 +9,8 @@ import cn.zz.pipeline.events.approval.TaskReturned;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectAssigned;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -52,25 +55,34 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The four ledgers of projects fed through Kafka as project-service and approval-service would publish them, in
- * 410181 巩义市 (used by no other test); the size test writes its rows straight into project_view of 410183 新密市.
+ * The four ledgers of projects fed through Kafka as project-service and approval-service would publish them, in the
+ * first district the test owns (410181 巩义市); the size test writes its rows straight into project_view of the second
+ * (410183 新密市). The service's today is New Year's Day 2026: the day-based ledgers' files carry it.
  */
 @QuarkusTest
 class LedgerTest {
 
-    static final String GONGYI = "410181";
-    static final String XINMI = "410183";
+    static final String GONGYI = TestDistricts.all(LedgerTest.class).get(0);
+    static final String XINMI = TestDistricts.all(LedgerTest.class).get(1);
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final LocalDate TODAY = LocalDate.now(Feed.ZONE);
+    static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
 
-    static final String CHIP = "2024-410181-01-01-000011";
-    static final String DISPLAY = "2025-410181-01-01-000022";
-    static final String FPC = "2025-410181-01-03-000033";
+    static final String CHIP = "2024-" + GONGYI + "-01-01-000011";
+    static final String DISPLAY = "2025-" + GONGYI + "-01-01-000022";
+    static final String FPC = "2025-" + GONGYI + "-01-03-000033";
     static final String OWNER = "郑州测试建设有限公司";
     static boolean fed;
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    PipelineConfig config;
+
+    @BeforeEach
+    void fixToday() {
+        FixedToday.install(config, TODAY);
+    }
 
     /**
      * 锐杰微 (started, figures of 2024 and 2025, a leader and task force, an overdue and a resolved problem),
@@ -259,9 +271,9 @@ class LedgerTest {
     void everyLedgerDownloadsAsAWorkbookWithChineseHeadersFormatsAFrozenHeaderAndAFilter() throws IOException {
         feed();
         Response progress = xlsx("progress", Map.of("year", "2025", "format", "xlsx"), null);
-        String name = URLEncoder.encode("进展跟踪台账-410181-2025.xlsx", StandardCharsets.UTF_8);
-        assertThat(progress.header("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"progress-ledger-410181-2025.xlsx\"; filename*=UTF-8''" + name);
+        String name = URLEncoder.encode("进展跟踪台账-" + GONGYI + "-2025.xlsx", StandardCharsets.UTF_8);
+        assertThat(progress.header("Content-Disposition")).isEqualTo("attachment; filename=\"progress-ledger-" + GONGYI
+                + "-2025.xlsx\"; filename*=UTF-8''" + name);
         List<Row> rows = sheet(progress.asByteArray(), "进展跟踪台账");
         assertThat(texts(rows.get(0))).containsExactly("项目代码", "项目名称", "建设单位", "所属区县", "园区", "产业链",
                 "阶段", "总投资（万元）", "计划开工", "实际开工", "计划投产", "实际投产", "本年完成投资（万元）",
@@ -281,8 +293,8 @@ class LedgerTest {
 
         // Accept instead of ?format
         Response procedures = xlsx("procedures", Map.of(), XLSX);
-        assertThat(procedures.header("Content-Disposition")).contains("filename=\"procedures-ledger-410181-"
-                + TODAY.toString().replace("-", "") + ".xlsx\"");
+        assertThat(procedures.header("Content-Disposition"))
+                .contains("filename=\"procedures-ledger-" + GONGYI + "-20260101.xlsx\"");
         rows = sheet(procedures.asByteArray(), "手续办理台账");
         assertThat(texts(rows.get(0))).containsExactly("项目代码", "项目名称", "所属区县", "审批部门", "事项", "状态",
                 "受理时间", "时限（日）", "到期日", "办结时间", "用时（自然日）", "是否超期");

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.reporting;
 
 import cn.zz.pipeline.events.ConstructionType;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,14 +32,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The OC4IDS export of projects in every stage of 410182 荥阳市 (used by no other test), fed through Kafka, checked
+ * The OC4IDS export of projects in every stage of the test's district (410182 荥阳市), fed through Kafka, checked
  * against the OC4IDS 0.9.3 package schema in src/test/resources/oc4ids (its reference to the project schema is
  * mapped there too: nothing is fetched).
  */
 @QuarkusTest
 class Oc4idsExportTest {
 
-    static final String XINGYANG = "410182";
+    static final String XINGYANG = TestDistricts.of(Oc4idsExportTest.class);
     static final String SCHEMA_BASE = "https://standard.open-contracting.org/infrastructure/schema/0__9__3/";
     static final ObjectMapper JSON = new ObjectMapper();
 

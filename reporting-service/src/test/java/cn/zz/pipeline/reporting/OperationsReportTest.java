@@ -13,9 +13,13 @@ import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectStarted;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,9 +33,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The funnel as of a past day and the time between stages; approval lead times and overdue tasks; problems. */
+/**
+ * The funnel as of a past day and the time between stages; approval lead times and overdue tasks; problems. The
+ * service's today is a leap day, so that "overdue" and "days overdue" count across the end of February.
+ */
 @QuarkusTest
 class OperationsReportTest {
+
+    static final LocalDate TODAY = LocalDate.of(2028, 2, 29);
+
+    /** The funnel's, the approvals' and the problems' district. */
+    private final List<String> districts = TestDistricts.all(getClass());
+
+    @Inject
+    PipelineConfig config;
+
+    @BeforeEach
+    void fixToday() {
+        FixedToday.install(config, TODAY);
+    }
 
     private static JsonPath get(String path, String district, String asOf) {
         var req = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", district);
@@ -47,7 +67,7 @@ class OperationsReportTest {
 
     @Test
     void theFunnelAsOfAPastDayAndTheDaysBetweenStages() {
-        String d = "410171";
+        String d = districts.get(0);
         Feed.Project p1 = project("郑州轻研合金", d).admittedVia(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 20),
                 LocalDate.of(2024, 2, 19));
         p1.event(Feed.at(LocalDate.of(2024, 3, 20)), new ProjectStarted(p1.id, p1.snapshot.code(), d, Stage.ADMITTED,
@@ -92,17 +112,15 @@ class OperationsReportTest {
 
     @Test
     void approvalLeadTimesOverdueTasksAndCancellations() {
-        String d = "410172";
-        LocalDate today = LocalDate.now(Feed.ZONE);
+        String d = districts.get(1);
+        LocalDate today = TODAY;
         Feed.Project q = project("晋潞光电", d).registered(today.minusDays(10)).declared(today.minusDays(4));
         UUID caseId = UUID.randomUUID();
         UUID ndrc = UUID.randomUUID();
         UUID nr = UUID.randomUUID();
         UUID ee = UUID.randomUUID();
         UUID hc = UUID.randomUUID();
-        // Whole seconds: PostgreSQL rounds opened_at to microseconds, and a nanosecond rounded up would make the
-        // 50 h below 49.99… h, i.e. 49 whole hours (2.0 days instead of 2.1).
-        Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(4, ChronoUnit.DAYS);
+        Instant opened = Feed.at(today.minusDays(4));
         Feed.approval(q.id, opened, new CaseOpened(caseId, q.id, d, List.of(
                 new ApprovalTask(ndrc, "NDRC", "PROJECT_FILING", 3, today.minusDays(1)),
                 new ApprovalTask(nr, "NR", "LAND_PRE_APPROVAL", 20, today.plusDays(10),
@@ -113,7 +131,7 @@ class OperationsReportTest {
                 "LAND_PRE_APPROVAL", Decision.APPROVE, null, "approver.nr"));
         Feed.approval(q.id, opened.plus(60, ChronoUnit.HOURS), new TaskReturned(caseId, hc, q.id, "HC",
                 "CONSTRUCTION_PERMIT", "缺少施工图审查合格书", "approver.hc"));
-        Feed.approval(q.id, Instant.now(), new TaskOverdue(caseId, ndrc, q.id, "NDRC", "PROJECT_FILING",
+        Feed.approval(q.id, Feed.at(today), new TaskOverdue(caseId, ndrc, q.id, "NDRC", "PROJECT_FILING",
                 today.minusDays(1), "张副区长"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -131,21 +149,21 @@ class OperationsReportTest {
         assertThat(r.getInt("overdue[0].daysOverdue")).isEqualTo(1);
         assertThat(r.getString("overdue[0].departmentLabel")).isEqualTo("发展和改革委员会");
 
-        Feed.approval(q.id, Instant.now(), new CaseRejected(caseId, q.id, "EE", "不符合产业政策", Instant.now()));
+        Feed.approval(q.id, Feed.at(today), new CaseRejected(caseId, q.id, "EE", "不符合产业政策", Feed.at(today)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/reports/approvals", d, null).getInt("overdueCount")).isZero());
         assertThat(get("/api/reports/approvals", d, null).getList("departments.open", Integer.class)).containsOnly(0);
 
         // A case that arrives after its project was withdrawn is stored as cancelled, whatever the topic order.
         Feed.Project w = project("华思光电 MiniLED", d).registered(today.minusDays(3)).declared(today.minusDays(2));
-        w.event(Instant.now(), new ProjectWithdrawn(w.id, w.snapshot.code(), d, Stage.DECLARED, today, "撤销", "staff"));
+        w.event(Feed.at(today), new ProjectWithdrawn(w.id, w.snapshot.code(), d, Stage.DECLARED, today, "撤销", "staff"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/reports/pipeline", d, null).getInt("stages.find { it.stage == 'WITHDRAWN' }.count"))
                         .isEqualTo(1));
-        Feed.approval(w.id, Instant.now(), new CaseOpened(UUID.randomUUID(), w.id, d, List.of(
+        Feed.approval(w.id, Feed.at(today), new CaseOpened(UUID.randomUUID(), w.id, d, List.of(
                 new ApprovalTask(UUID.randomUUID(), "NDRC", "PROJECT_FILING", 3, today.minusDays(1)))));
         Feed.Project marker = project("优碧科技 智能配网", d).registered(today);
-        Feed.approval(marker.id, Instant.now(), new CaseOpened(UUID.randomUUID(), marker.id, d, List.of(
+        Feed.approval(marker.id, Feed.at(today), new CaseOpened(UUID.randomUUID(), marker.id, d, List.of(
                 new ApprovalTask(UUID.randomUUID(), "EE", "EIA_APPROVAL", 30, today.plusDays(30)))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/reports/approvals", d, null).getInt("departments.find { it.department == 'EE' }.open"))
@@ -157,16 +175,16 @@ class OperationsReportTest {
 
     @Test
     void problemResolutionRate() {
-        String d = "410173";
-        LocalDate today = LocalDate.now(Feed.ZONE);
+        String d = districts.get(2);
+        LocalDate today = TODAY;
         Feed.Project p = project("中部陆港绿色数字项目", d).registered(today.minusDays(30));
         UUID land = UUID.randomUUID();
-        p.event(Instant.now(), new ProblemLogged(p.id, land, "LAND", "用地指标未落实", "NR", today.minusDays(5), "staff"));
-        p.event(Instant.now(), new ProblemLogged(p.id, UUID.randomUUID(), "FUNDING", "配套资金缺口", "NDRC",
+        p.event(Feed.at(today), new ProblemLogged(p.id, land, "LAND", "用地指标未落实", "NR", today.minusDays(5), "staff"));
+        p.event(Feed.at(today), new ProblemLogged(p.id, UUID.randomUUID(), "FUNDING", "配套资金缺口", "NDRC",
                 today.plusDays(5), "staff"));
-        p.event(Instant.now(), new ProblemLogged(p.id, UUID.randomUUID(), "PROCEDURE", "施工许可材料不全", "HC",
+        p.event(Feed.at(today), new ProblemLogged(p.id, UUID.randomUUID(), "PROCEDURE", "施工许可材料不全", "HC",
                 today.minusDays(1), "staff"));
-        p.event(Instant.now(), new ProblemResolved(p.id, land, "已调剂用地指标", today.minusDays(6), "staff"));
+        p.event(Feed.at(today), new ProblemResolved(p.id, land, "已调剂用地指标", today.minusDays(6), "staff"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/reports/problems", d, null).getInt("resolved")).isEqualTo(1));

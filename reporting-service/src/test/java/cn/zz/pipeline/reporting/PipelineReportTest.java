@@ -11,6 +11,7 @@ import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import cn.zz.pipeline.testsupport.SampleProjects;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 class PipelineReportTest {
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+    private final String district = TestDistricts.of(getClass());
 
     private void send(UUID project, long sequence, EventPayload data) {
         EventEnvelope e = EventEnvelope.create("/project-service", project.toString(), sequence, Instant.now(), data);
@@ -44,40 +46,39 @@ class PipelineReportTest {
 
     @Test
     void theFunnelCountsEachProjectOnceInItsCurrentStage() {
-        // 410122 (中牟县) is used by no other test of this module.
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        var snapA = SampleProjects.snapshot(a, "奥克斯智能空调基地", "410122", new BigDecimal("65000"), Stage.RESERVE);
-        var snapB = SampleProjects.snapshot(b, "郑州沃德超硬材料", "410122", new BigDecimal("1200.5"), Stage.RESERVE);
+        var snapA = SampleProjects.snapshot(a, "奥克斯智能空调基地", district, new BigDecimal("65000"), Stage.RESERVE);
+        var snapB = SampleProjects.snapshot(b, "郑州沃德超硬材料", district, new BigDecimal("1200.5"), Stage.RESERVE);
         ProjectRegistered registeredA = new ProjectRegistered(snapA, "staff");
         send(a, 1, registeredA);
         send(a, 1, registeredA); // a second copy of the same sequence is ignored by the view
-        send(a, 2, new ProjectDeclared(SampleProjects.snapshot(a, "奥克斯智能空调基地", "410122",
+        send(a, 2, new ProjectDeclared(SampleProjects.snapshot(a, "奥克斯智能空调基地", district,
                 new BigDecimal("65000"), Stage.DECLARED), LocalDate.of(2025, 4, 1), null, "staff"));
         send(b, 1, new ProjectRegistered(snapB, "staff"));
-        send(b, 2, new ProjectWithdrawn(b, snapB.code(), "410122", Stage.RESERVE, LocalDate.of(2025, 5, 1), "撤销", "staff"));
+        send(b, 2, new ProjectWithdrawn(b, snapB.code(), district, Stage.RESERVE, LocalDate.of(2025, 5, 1), "撤销", "staff"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonPath r = report("admin", "410122");
+            JsonPath r = report("admin", district);
             assertThat(r.getInt("count")).isEqualTo(2);
             assertThat(r.getInt("stages.find { it.stage == 'DECLARED' }.count")).isEqualTo(1);
             assertThat(r.getInt("stages.find { it.stage == 'WITHDRAWN' }.count")).isEqualTo(1);
             assertThat(r.getInt("stages.find { it.stage == 'RESERVE' }.count")).isZero();
         });
-        JsonPath r = report("admin", "410122");
+        JsonPath r = report("admin", district);
         assertThat(new BigDecimal(r.getString("totalInvestment"))).isEqualByComparingTo("66200.5");
-        assertThat(given().header("Authorization", Tokens.bearer("admin")).queryParam("district", "410122")
+        assertThat(given().header("Authorization", Tokens.bearer("admin")).queryParam("district", district)
                 .get("/api/reports/pipeline").asString()).contains("\"totalInvestment\":66200.5").doesNotContain("E+");
         assertThat(r.getString("stages.find { it.stage == 'DECLARED' }.label")).isEqualTo("申报");
     }
 
     @Test
     void leadersReadOnlyTheirDistrict() {
-        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", "410184")
+        given().header("Authorization", Tokens.bearer("leader.shangjie")).queryParam("district", TestDistricts.XINZHENG)
                 .get("/api/reports/pipeline").then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("leader.shangjie"))
-                .get("/api/reports/pipeline").then().statusCode(200).body("district", equalTo("410106"));
-        given().header("Authorization", Tokens.bearer("leader.city")).queryParam("district", "410184")
+                .get("/api/reports/pipeline").then().statusCode(200).body("district", equalTo(TestDistricts.SHANGJIE));
+        given().header("Authorization", Tokens.bearer("leader.city")).queryParam("district", TestDistricts.XINZHENG)
                 .get("/api/reports/pipeline").then().statusCode(200);
         given().header("Authorization", Tokens.bearer("approver.ndrc"))
                 .get("/api/reports/pipeline").then().statusCode(403);

@@ -4,8 +4,8 @@ import cn.zz.pipeline.platform.consumer.ConsumerRunner;
 import cn.zz.pipeline.platform.consumer.ReplayStatus;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.reporting.projection.ReadModels;
 import cn.zz.pipeline.reporting.projection.ReportingProjection;
-import cn.zz.pipeline.reporting.stats.ReportCache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,35 +16,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import javax.sql.DataSource;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Drops the read models (and the consumer's stream positions) and replays both topics from the start (restated
- * bases, set by admin, are kept). The
- * replay runs on the projection's own consumer, so it applies the events exactly as live processing does and ends
- * with the same numbers; reports show partial figures until it is DONE.
+ * bases, set by admin, are kept). The replay runs on the projection's own consumer, so it applies the events exactly
+ * as live processing does and ends with the same numbers; reports show partial figures until it is DONE.
  */
 @Path("/api/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
 
-    /** Every table the projection writes. */
-    static final String READ_MODELS = "project_view, investment_figure, investment_total, stage_count,"
-            + " stage_change_day, stage_interval, approval_case_view, approval_task_view, approval_lead,"
-            + " problem_view, problem_stat";
-
     @Inject
     ConsumerRunner runner;
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
-    ReportCache reports;
+    ReadModels readModels;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -52,7 +39,7 @@ public class RebuildResource {
     public Response rebuild() {
         ReplayStatus status;
         try {
-            status = runner.replay(ReportingProjection.NAME, this::dropReadModels);
+            status = runner.replay(ReportingProjection.NAME, readModels::drop);
         } catch (IllegalStateException e) {
             if (runner.replayStatus(ReportingProjection.NAME).isEmpty()) {
                 throw new ApiException(503, "consumer-not-running", "事件消费未运行，无法重建 (the consumer is not running)",
@@ -69,14 +56,5 @@ public class RebuildResource {
     public ReplayStatus status() {
         return runner.replayStatus(ReportingProjection.NAME)
                 .orElseThrow(() -> ApiException.notFound("重建任务", "since start-up"));
-    }
-
-    private void dropReadModels() {
-        reports.changedOnCommit();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate " + READ_MODELS);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }

@@ -1,136 +1,93 @@
 package cn.zz.pipeline.reporting.admin;
 
-import cn.zz.pipeline.events.EventCodec;
-import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
-import cn.zz.pipeline.events.Topics;
-import cn.zz.pipeline.events.project.InvestmentReported;
-import cn.zz.pipeline.events.project.ProjectAdmitted;
-import cn.zz.pipeline.events.project.ProjectDeclared;
-import cn.zz.pipeline.events.project.ProjectInProduction;
-import cn.zz.pipeline.events.project.ProjectRegistered;
-import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
-import cn.zz.pipeline.events.project.ProjectSnapshot;
-import cn.zz.pipeline.events.project.ProjectStarted;
-import cn.zz.pipeline.events.project.ProjectUpdated;
-import cn.zz.pipeline.events.project.ProjectWithdrawn;
-import cn.zz.pipeline.platform.kafka.KafkaClients;
-import cn.zz.pipeline.reporting.stats.Figures;
+import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.pipeline.PipelineReports;
+import cn.zz.pipeline.reporting.stats.Dimension;
+import cn.zz.pipeline.reporting.stats.InvestmentStats;
 import cn.zz.pipeline.reporting.stats.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.TreeSet;
 
 /**
- * Recomputes, straight from the project topic and independently of the read models, each district's YTD investment
- * of a period and its projects per stage: a plain reading of every event from the first offset to the end offsets
- * of the moment it starts, keeping per project the latest facts (by sequence) and the latest figure per period.
+ * Compares what the reports say (the aggregates) with totals recomputed from the events themselves
+ * ({@link EventRecount}): every district's YTD investment of a period and its projects per stage. {@code consistent}
+ * is true when nothing differs.
  */
 @ApplicationScoped
 public class Reconciliation {
 
     @Inject
-    KafkaClients kafka;
+    EventRecount events;
 
-    /** What the events say. */
-    public record Recomputed(long events, long projects, Map<String, BigDecimal> ytdByDistrict,
-                             Map<String, Map<Stage, Long>> stagesByDistrict) {
+    @Inject
+    InvestmentStats stats;
+
+    @Inject
+    PipelineReports pipeline;
+
+    @Inject
+    ReportingConfig config;
+
+    public record InvestmentCheck(String district, String label, BigDecimal reported, BigDecimal recomputed,
+                                  BigDecimal difference) {
     }
 
-    private static final class Project {
-        long sequence;
-        String district;
-        Stage stage;
-        final Map<Integer, BigDecimal[]> figures = new HashMap<>();
+    public record StageCheck(String district, Stage stage, long reported, long recomputed) {
     }
 
-    public Recomputed recompute(Period period) {
-        Map<UUID, Project> projects = new HashMap<>();
-        long events = 0;
-        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer("reporting-service.reconciliation-"
-                + UUID.randomUUID(), Map.of())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(Topics.PROJECT_EVENTS)) {
-                parts.add(new TopicPartition(p.topic(), p.partition()));
+    public record Result(String period, String periodLabel, long events, long projects, boolean consistent,
+                         BigDecimal reportedTotal, BigDecimal recomputedTotal, List<InvestmentCheck> investment,
+                         List<StageCheck> stageDifferences, long millis) {
+    }
+
+    public Result check(Period period) {
+        long started = System.currentTimeMillis();
+        EventRecount.Recomputed recomputed = events.recompute(period);
+        InvestmentStats.Report report = stats.report(period, null, Dimension.DISTRICT);
+        Map<String, BigDecimal> reported = new TreeMap<>();
+        report.rows().forEach(r -> reported.put(r.key(), r.ytd()));
+        TreeSet<String> districts = new TreeSet<>(reported.keySet());
+        districts.addAll(recomputed.ytdByDistrict().keySet());
+        List<InvestmentCheck> investment = new ArrayList<>();
+        boolean consistent = true;
+        BigDecimal recomputedTotal = BigDecimal.ZERO;
+        for (String d : districts) {
+            BigDecimal r = reported.getOrDefault(d, BigDecimal.ZERO);
+            BigDecimal e = InvestmentStats.amount(recomputed.ytdByDistrict().getOrDefault(d, BigDecimal.ZERO));
+            recomputedTotal = recomputedTotal.add(e);
+            BigDecimal diff = r.subtract(e);
+            consistent &= diff.signum() == 0;
+            if (r.signum() != 0 || e.signum() != 0) {
+                investment.add(new InvestmentCheck(d, config.districtLabel(d), r, e, diff.stripTrailingZeros()));
             }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        continue;
-                    }
-                    EventEnvelope e;
-                    try {
-                        e = EventCodec.read(r.value());
-                    } catch (cn.zz.pipeline.events.InvalidEventException | RuntimeException invalid) {
-                        continue; // the projection dead-letters it too
-                    }
-                    events++;
-                    apply(projects, e);
+        }
+        Map<String, Map<Stage, Long>> counted = new TreeMap<>();
+        for (PipelineReports.StageCount c : pipeline.stageCounts()) {
+            counted.computeIfAbsent(c.district(), k -> new TreeMap<>()).put(c.stage(), c.projects());
+        }
+        List<StageCheck> stageDifferences = new ArrayList<>();
+        TreeSet<String> all = new TreeSet<>(counted.keySet());
+        all.addAll(recomputed.stagesByDistrict().keySet());
+        for (String d : all) {
+            for (Stage s : Stage.values()) {
+                long r = counted.getOrDefault(d, Map.of()).getOrDefault(s, 0L);
+                long e = recomputed.stagesByDistrict().getOrDefault(d, Map.of()).getOrDefault(s, 0L);
+                if (r != e) {
+                    stageDifferences.add(new StageCheck(d, s, r, e));
                 }
             }
         }
-        Map<String, BigDecimal> ytd = new TreeMap<>();
-        Map<String, Map<Stage, Long>> stages = new TreeMap<>();
-        for (Project p : projects.values()) {
-            if (p.district == null) {
-                continue; // never registered: the projection dead-letters its events
-            }
-            BigDecimal[] reported = p.figures.get(period.year());
-            if (reported != null) {
-                ytd.merge(p.district, Figures.asOf(reported, period.month()), BigDecimal::add);
-            }
-            stages.computeIfAbsent(p.district, k -> new TreeMap<>()).merge(p.stage, 1L, Long::sum);
-        }
-        return new Recomputed(events, projects.size(), ytd, stages);
-    }
-
-    private static void apply(Map<UUID, Project> projects, EventEnvelope e) {
-        Project p = projects.computeIfAbsent(UUID.fromString(e.subject()), k -> new Project());
-        if (e.sequence() <= p.sequence) {
-            return; // a copy, or older than what was seen
-        }
-        Object d = e.data();
-        ProjectSnapshot snapshot = d instanceof ProjectRegistered r ? r.project()
-                : d instanceof ProjectUpdated u ? u.project() : d instanceof ProjectDeclared x ? x.project() : null;
-        if (snapshot == null && p.district == null) {
-            return; // no registration seen: the projection cannot place it either
-        }
-        p.sequence = e.sequence();
-        if (snapshot != null) {
-            p.district = snapshot.district();
-            if (p.stage == null) {
-                p.stage = snapshot.stage();
-            }
-        }
-        if (d instanceof ProjectDeclared) {
-            p.stage = Stage.DECLARED;
-        } else if (d instanceof ProjectAdmitted) {
-            p.stage = Stage.ADMITTED;
-        } else if (d instanceof ProjectStarted) {
-            p.stage = Stage.STARTED;
-        } else if (d instanceof ProjectInProduction) {
-            p.stage = Stage.IN_PRODUCTION;
-        } else if (d instanceof ProjectWithdrawn) {
-            p.stage = Stage.WITHDRAWN;
-        } else if (d instanceof ProjectReturnedToReserve) {
-            p.stage = Stage.RESERVE;
-        } else if (d instanceof InvestmentReported r && r.month() >= Figures.FIRST_MONTH) {
-            p.figures.computeIfAbsent(r.year(), y -> new BigDecimal[Figures.MONTHS])[r.month()] = r.amount();
-        }
+        consistent &= stageDifferences.isEmpty();
+        return new Result(period.code(), period.label(), recomputed.events(), recomputed.projects(), consistent,
+                report.total().ytd(), recomputedTotal.stripTrailingZeros(), investment, stageDifferences,
+                System.currentTimeMillis() - started);
     }
 }

@@ -21,6 +21,14 @@ public final class Sql {
         return this;
     }
 
+    /**
+     * Limits the query to a district scope as {@code CurrentUser.scope} gives it: {@code and <column> like '<scope>%'}
+     * (a scope is a region prefix: 4101 covers 410106); nothing for null, which is every district.
+     */
+    public Sql inScope(String column, String scope) {
+        return scope == null ? this : append(" and " + column + " like ?", scope + "%");
+    }
+
     public Sql append(Sql other) {
         text.append(other.text);
         params.addAll(other.params);

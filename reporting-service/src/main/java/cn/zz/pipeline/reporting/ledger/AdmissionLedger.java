@@ -5,8 +5,6 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.stats.Figures;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +17,7 @@ import java.util.stream.Collectors;
  * admitted projects (入库 and later) with their monthly cumulative figures of the year, 1-2月 to 1-12月 (January
  * has no report of its own).
  */
-public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.Row> {
+public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.Selected, AdmissionLedger.Row> {
 
     private static final int FIRST_MONTH = Figures.FIRST_MONTH;
     private static final int LAST_MONTH = Figures.MONTHS - 1;
@@ -63,6 +61,14 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.R
         }
     }
 
+    /**
+     * The columns {@link #select} reads; {@code figures} holds the year's cumulative figure of each month 2..12 in
+     * that order (null where none was reported).
+     */
+    public record Selected(UUID projectId, String code, String name, String district, Stage stage,
+                           LocalDate declaredOn, LocalDate admittedOn, String missing, BigDecimal[] figures) {
+    }
+
     @Override
     public List<Column> columns() {
         return COLUMNS;
@@ -72,14 +78,13 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.R
     public Sql select(LedgerFilter f) {
         StringBuilder months = new StringBuilder();
         for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
-            months.append(m == FIRST_MONTH ? "" : ", ")
-                    .append("max(amount) filter (where month = ").append(m).append(") as m").append(m);
+            months.append(m == FIRST_MONTH ? "" : ", ").append("max(amount) filter (where month = ").append(m).append(')');
         }
         return Sql.of("select p.project_id, p.code, p.name, p.district, p.stage, p.declared_on, p.admitted_on,"
                         + " case when p.stage = 'DECLARED' then (select string_agg(t.department || ':' || t.state, ','"
                         + " order by t.department, t.item) from approval_task_view t where t.project_id = p.project_id"
-                        + " and t.state in ('PENDING', 'RETURNED')) end as missing, fig.*"
-                        + " from project_view p left join lateral (select " + months
+                        + " and t.state in ('PENDING', 'RETURNED')) end as missing, fig.figures"
+                        + " from project_view p left join lateral (select array[" + months + "] as figures"
                         + " from investment_figure where project_id = p.project_id and year = ?) fig on true", f.year())
                 .append(where(f))
                 .append(" order by p.district, p.code, p.project_id");
@@ -91,27 +96,26 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.R
     }
 
     private static Sql where(LedgerFilter f) {
-        Sql sql = Sql.of(" where p.stage in ('DECLARED', 'ADMITTED', 'STARTED', 'IN_PRODUCTION')");
-        if (f.region() != null) {
-            sql.append(" and p.district like ?", f.region() + "%");
-        }
-        return sql;
+        return Sql.of(" where p.stage in ('DECLARED', 'ADMITTED', 'STARTED', 'IN_PRODUCTION')")
+                .inScope("p.district", f.region());
     }
 
     @Override
-    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
-        String district = rs.getString("district");
-        Stage stage = Stage.valueOf(rs.getString("stage"));
+    public Class<Selected> selected() {
+        return Selected.class;
+    }
+
+    @Override
+    public Row row(Selected s, RowContext ctx) {
         List<Figure> figures = new ArrayList<>();
         for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
-            BigDecimal amount = RowContext.amount(rs, "m" + m);
+            BigDecimal amount = s.figures() == null ? null : RowContext.plain(s.figures()[m - FIRST_MONTH]);
             if (amount != null) {
                 figures.add(new Figure(m, amount));
             }
         }
-        return new Row(rs.getObject("project_id", UUID.class), rs.getString("code"), rs.getString("name"),
-                district, ctx.district(district), stage, stage.label(), RowContext.date(rs, "declared_on"),
-                RowContext.date(rs, "admitted_on"), missing(rs.getString("missing"), ctx), List.copyOf(figures));
+        return new Row(s.projectId(), s.code(), s.name(), s.district(), ctx.district(s.district()), s.stage(),
+                s.stage().label(), s.declaredOn(), s.admittedOn(), missing(s.missing(), ctx), List.copyOf(figures));
     }
 
     /** "NR:PENDING,EE:RETURNED" → 自然资源和规划局（待审批）、生态环境局（补正中）. */

@@ -1,6 +1,6 @@
 package cn.zz.pipeline.reporting.ledger;
 
-import cn.zz.pipeline.reporting.problems.ProblemReportResource;
+import cn.zz.pipeline.reporting.problems.ProblemReports;
 
 import java.util.Map;
 
@@ -69,7 +69,7 @@ public final class Labels {
     }
 
     public static String problemCategory(String code) {
-        return code == null ? null : ProblemReportResource.CATEGORY_LABELS.getOrDefault(code, code);
+        return code == null ? null : ProblemReports.CATEGORY_LABELS.getOrDefault(code, code);
     }
 
     public static String approvalItem(String code) {

@@ -12,9 +12,9 @@ public enum Ledger {
     private final String path;
     private final String title;
     private final boolean yearly;
-    private final LedgerDefinition<? extends LedgerRow> definition;
+    private final LedgerDefinition<?, ? extends LedgerRow> definition;
 
-    Ledger(String path, String title, boolean yearly, LedgerDefinition<? extends LedgerRow> definition) {
+    Ledger(String path, String title, boolean yearly, LedgerDefinition<?, ? extends LedgerRow> definition) {
         this.path = path;
         this.title = title;
         this.yearly = yearly;
@@ -44,7 +44,7 @@ public enum Ledger {
         return yearly;
     }
 
-    public LedgerDefinition<? extends LedgerRow> definition() {
+    public LedgerDefinition<?, ? extends LedgerRow> definition() {
         return definition;
     }
 }

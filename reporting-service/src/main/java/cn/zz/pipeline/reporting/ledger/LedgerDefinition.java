@@ -2,12 +2,16 @@ package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.reporting.jdbc.Sql;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 
-/** One ledger: its columns, the query of its rows (in ledger order) and of their count, and the row mapping. */
-public interface LedgerDefinition<R extends LedgerRow> {
+/**
+ * One ledger: its columns, the query of its rows (in ledger order) and of their count, the record its query selects
+ * (bound by column name) and how a selected record becomes a ledger row.
+ *
+ * @param <S> what the query selects, one component per column
+ * @param <R> the ledger row: the JSON item and the sheet's cells
+ */
+public interface LedgerDefinition<S extends Record, R extends LedgerRow> {
 
     List<Column> columns();
 
@@ -16,5 +20,7 @@ public interface LedgerDefinition<R extends LedgerRow> {
 
     Sql count(LedgerFilter filter);
 
-    R read(ResultSet rs, RowContext context) throws SQLException;
+    Class<S> selected();
+
+    R row(S selected, RowContext context);
 }

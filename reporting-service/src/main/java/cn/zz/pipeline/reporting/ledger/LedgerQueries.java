@@ -3,14 +3,14 @@ package cn.zz.pipeline.reporting.ledger;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
-import cn.zz.pipeline.reporting.jdbc.ReadOnlyJdbc;
+import cn.zz.pipeline.reporting.jdbc.Db;
+import cn.zz.pipeline.reporting.jdbc.Session;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,7 @@ public class LedgerQueries {
     }
 
     @Inject
-    ReadOnlyJdbc jdbc;
+    Db db;
 
     @Inject
     ReportingConfig config;
@@ -34,23 +34,21 @@ public class LedgerQueries {
     Today today;
 
     /** A page (1-based) of the ledger: a {@link PageView}, or a {@link ProblemsPage} for the problems ledger. */
-    public Object page(Ledger ledger, LedgerFilter filter, int page, int size) throws SQLException, IOException {
-        LedgerDefinition<? extends LedgerRow> def = ledger.definition();
+    public Object page(Ledger ledger, LedgerFilter filter, int page, int size) {
+        LedgerDefinition<?, ? extends LedgerRow> def = ledger.definition();
         RowContext ctx = context(filter);
-        return jdbc.read(c -> {
+        return db.read(s -> {
             List<LedgerRow> items = new ArrayList<>();
             Sql sql = def.select(filter).append(" limit ? offset ?", size, (long) (page - 1) * size);
-            ReadOnlyJdbc.query(c, sql, rs -> items.add(def.read(rs, ctx)));
-            // a first page that is not full is the whole ledger: no count needed
-            long total = page == 1 && items.size() < size ? items.size() : ReadOnlyJdbc.count(c, def.count(filter));
-            if (ledger == Ledger.PROBLEMS) {
-                ProblemsLedger problems = (ProblemsLedger) def;
-                ProblemsLedger.Summary[] summary = new ProblemsLedger.Summary[1];
-                ReadOnlyJdbc.query(c, problems.summary(filter), rs -> summary[0] = ProblemsLedger.readSummary(rs));
-                return new ProblemsPage(items.stream().map(ProblemsLedger.Row.class::cast).toList(), total, page,
-                        size, summary[0]);
+            each(s, def, sql, ctx, items::add);
+            PageView<LedgerRow> view = PageView.of(items, page, size, () -> s.count(def.count(filter)));
+            if (def instanceof ProblemsLedger problems) {
+                ProblemsLedger.Summary summary = s.first(ProblemsLedger.Counts.class, problems.summary(filter))
+                        .orElseThrow().summary();
+                return new ProblemsPage(items.stream().map(ProblemsLedger.Row.class::cast).toList(), view.total(),
+                        page, size, summary);
             }
-            return new PageView<>(items, total, page, size);
+            return view;
         });
     }
 
@@ -58,15 +56,14 @@ public class LedgerQueries {
      * Writes the whole ledger as an .xlsx workbook to {@code out}, reading it through a cursor; the problems
      * ledger gets a second sheet 汇总 with the counts and the resolution rate. Returns the number of rows.
      */
-    public int writeXlsx(Ledger ledger, LedgerFilter filter, OutputStream out) throws SQLException, IOException {
-        LedgerDefinition<? extends LedgerRow> def = ledger.definition();
+    public int writeXlsx(Ledger ledger, LedgerFilter filter, OutputStream out) throws IOException {
+        LedgerDefinition<?, ? extends LedgerRow> def = ledger.definition();
         RowContext ctx = context(filter);
-        return jdbc.read(c -> {
+        return db.read(s -> {
             try (XlsxLedger book = new XlsxLedger(out)) {
                 XlsxLedger.Sheet sheet = book.sheet(ledger.title(), def.columns());
                 ProblemsLedger.Tally tally = new ProblemsLedger.Tally();
-                ReadOnlyJdbc.query(c, def.select(filter), rs -> {
-                    LedgerRow row = def.read(rs, ctx);
+                each(s, def, def.select(filter), ctx, row -> {
                     sheet.row(row.cells());
                     if (row instanceof ProblemsLedger.Row p) {
                         tally.add(p);
@@ -79,6 +76,13 @@ public class LedgerQueries {
                 return sheet.rows();
             }
         });
+    }
+
+    /** Each row of {@code sql} as the ledger's row, as it comes from the cursor. */
+    private static <S extends Record, R extends LedgerRow, X extends Exception> void each(
+            Session session, LedgerDefinition<S, R> def, Sql sql, RowContext ctx, Session.Each<? super R, X> each)
+            throws X {
+        session.each(def.selected(), sql, selected -> each.row(def.row(selected, ctx)));
     }
 
     private static void summarySheet(XlsxLedger book, ProblemsLedger.Summary s) throws IOException {

@@ -1,14 +1,12 @@
 package cn.zz.pipeline.reporting.ledger;
 
-import cn.zz.pipeline.platform.web.Attachment;
-
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
+import cn.zz.pipeline.platform.web.Attachment;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,8 +22,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -60,10 +56,10 @@ public class LedgerResource {
                            @QueryParam("year") String year, @QueryParam("state") String state,
                            @QueryParam("overdue") String overdue, @QueryParam("page") String page,
                            @QueryParam("size") String size, @QueryParam("format") String format,
-                           @Context HttpHeaders headers) throws SQLException, IOException {
+                           @Context HttpHeaders headers) {
         Ledger ledger = Ledger.byPath(name).orElseThrow(() -> ApiException.notFound("台账 ledger", Params.cut(name)));
         boolean xlsx = xlsx(format, headers.getAcceptableMediaTypes());
-        String region = Scope.district(user, district);
+        String region = user.scope(district);
         LocalDate date = today.date();
         LedgerFilter filter = new LedgerFilter(region, Params.intParam("year", year, date.getYear(), 2000, 2100),
                 Params.enumParam("state", state, Labels.TaskState.class), Params.bool("overdue", overdue), date);
@@ -74,13 +70,9 @@ public class LedgerResource {
         }
         StreamingOutput body = out -> {
             long start = System.nanoTime();
-            try {
-                int rows = queries.writeXlsx(ledger, filter, out);
-                LOG.infof("ledger %s (region %s) written as xlsx: %d rows in %d ms", ledger.path(), region, rows,
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (SQLException e) {
-                throw new IOException("ledger " + ledger.path() + " could not be read", e);
-            }
+            int rows = queries.writeXlsx(ledger, filter, out);
+            LOG.infof("ledger %s (region %s) written as xlsx: %d rows in %d ms", ledger.path(), region, rows,
+                    (System.nanoTime() - start) / 1_000_000);
         };
         String suffix = (region == null ? "all" : region) + "-"
                 + (ledger.yearly() ? String.valueOf(filter.year()) : date.format(DateTimeFormatter.BASIC_ISO_DATE))

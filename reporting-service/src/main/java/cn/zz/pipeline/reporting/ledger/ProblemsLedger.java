@@ -1,11 +1,10 @@
 package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.reporting.jdbc.Sql;
+import cn.zz.pipeline.reporting.problems.Overdue;
+import cn.zz.pipeline.reporting.problems.ProblemReports;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.UUID;
  * when it is open and its deadline has passed (as project-service counts it). The summary gives the resolution
  * rate (解决率 = resolved / logged).
  */
-public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row> {
+public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Selected, ProblemsLedger.Row> {
 
     static final List<Column> COLUMNS = List.of(
             Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
@@ -26,7 +25,7 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row
 
     /** The status rule, in one place; takes today as its one parameter. */
     private static final String STATUS = "case when pr.resolved_on is not null then 'RESOLVED'"
-            + " when pr.deadline < ? then 'OVERDUE' else 'OPEN' end";
+            + " when " + Overdue.condition("pr", "?") + " then 'OVERDUE' else 'OPEN' end";
 
     public record Row(UUID problemId, UUID projectId, String code, String name, String district,
                       String districtLabel, String category, String categoryLabel, String description,
@@ -47,9 +46,7 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row
     public record Summary(long logged, long resolved, long open, long overdue, BigDecimal resolutionRate) {
 
         public static Summary of(long logged, long resolved, long overdue) {
-            BigDecimal rate = logged == 0 ? null : BigDecimal.valueOf(resolved * 100)
-                    .divide(BigDecimal.valueOf(logged), 1, RoundingMode.HALF_UP);
-            return new Summary(logged, resolved, logged - resolved, overdue, rate);
+            return new Summary(logged, resolved, logged - resolved, overdue, ProblemReports.rate(resolved, logged));
         }
     }
 
@@ -67,6 +64,20 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row
                 overdue++;
             }
         }
+
+        public Summary summary() {
+            return Summary.of(logged, resolved, overdue);
+        }
+    }
+
+    /** The columns {@link #select} reads. */
+    public record Selected(UUID problemId, UUID projectId, String code, String name, String district, String category,
+                           String description, String department, LocalDate deadline, LocalDate loggedOn,
+                           LocalDate resolvedOn, String resolution, Labels.ProblemStatus status) {
+    }
+
+    /** What {@link #summary} selects. */
+    public record Counts(long logged, long resolved, long overdue) {
 
         public Summary summary() {
             return Summary.of(logged, resolved, overdue);
@@ -101,29 +112,20 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Row
                 .append(where(f)).append(") s");
     }
 
-    public static Summary readSummary(ResultSet rs) throws SQLException {
-        return Summary.of(rs.getLong("logged"), rs.getLong("resolved"), rs.getLong("overdue"));
-    }
-
     private static Sql where(LedgerFilter f) {
-        Sql sql = Sql.of(" where 1 = 1");
-        if (f.region() != null) {
-            sql.append(" and pr.district like ?", f.region() + "%");
-        }
-        return sql;
+        return Sql.of(" where true").inScope("pr.district", f.region());
     }
 
     @Override
-    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
-        String district = rs.getString("district");
-        String category = rs.getString("category");
-        String department = rs.getString("department");
-        Labels.ProblemStatus status = Labels.ProblemStatus.valueOf(rs.getString("status"));
-        return new Row(rs.getObject("problem_id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getString("code"), rs.getString("name"), district, ctx.district(district), category,
-                Labels.problemCategory(category), rs.getString("description"), department,
-                ctx.department(department), RowContext.date(rs, "deadline"), RowContext.date(rs, "logged_on"),
-                RowContext.date(rs, "resolved_on"),
-                rs.getString("resolution"), status, status.label());
+    public Class<Selected> selected() {
+        return Selected.class;
+    }
+
+    @Override
+    public Row row(Selected s, RowContext ctx) {
+        return new Row(s.problemId(), s.projectId(), s.code(), s.name(), s.district(), ctx.district(s.district()),
+                s.category(), Labels.problemCategory(s.category()), s.description(), s.department(),
+                ctx.department(s.department()), s.deadline(), s.loggedOn(), s.resolvedOn(), s.resolution(),
+                s.status(), s.status().label());
     }
 }

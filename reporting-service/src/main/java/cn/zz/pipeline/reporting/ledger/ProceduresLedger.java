@@ -2,8 +2,6 @@ package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.reporting.jdbc.Sql;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,7 +16,7 @@ import java.util.stream.Collectors;
  * still pending and its due date has passed; a task returned for supplement (补正) is not, as its clock stops until
  * the applicant resubmits. 用时 = calendar days from opening to the decision, or to today while undecided.
  */
-public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger.Row> {
+public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger.Selected, ProceduresLedger.Row> {
 
     static final List<Column> COLUMNS = List.of(
             Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
@@ -50,6 +48,12 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
         }
     }
 
+    /** The columns {@link #select} reads. */
+    public record Selected(UUID taskId, UUID projectId, String code, String name, String district, String department,
+                           String item, String items, String state, OffsetDateTime openedAt, int timeLimitDays,
+                           LocalDate dueDate, OffsetDateTime decidedAt, boolean isOverdue) {
+    }
+
     @Override
     public List<Column> columns() {
         return COLUMNS;
@@ -71,10 +75,7 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
     }
 
     private static Sql where(LedgerFilter f) {
-        Sql sql = Sql.of(" where 1 = 1");
-        if (f.region() != null) {
-            sql.append(" and t.district like ?", f.region() + "%");
-        }
+        Sql sql = Sql.of(" where true").inScope("t.district", f.region());
         if (f.taskState() != null) {
             sql.append(" and t.state = ?", f.taskState().name());
         }
@@ -85,24 +86,22 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
     }
 
     @Override
-    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
-        String district = rs.getString("district");
-        String department = rs.getString("department");
-        String item = rs.getString("item");
-        String itemsText = rs.getString("items");
-        List<String> items = itemsText == null || itemsText.isBlank() ? List.of(item)
-                : Arrays.stream(itemsText.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String state = rs.getString("state");
-        OffsetDateTime opened = ctx.dateTime(rs, "opened_at");
-        OffsetDateTime decided = ctx.dateTime(rs, "decided_at");
-        boolean open = "PENDING".equals(state) || "RETURNED".equals(state);
+    public Class<Selected> selected() {
+        return Selected.class;
+    }
+
+    @Override
+    public Row row(Selected s, RowContext ctx) {
+        List<String> items = s.items() == null || s.items().isBlank() ? List.of(s.item())
+                : Arrays.stream(s.items().split(",")).map(String::strip).filter(i -> !i.isEmpty()).toList();
+        OffsetDateTime opened = ctx.local(s.openedAt());
+        OffsetDateTime decided = ctx.local(s.decidedAt());
+        boolean open = "PENDING".equals(s.state()) || "RETURNED".equals(s.state());
         LocalDate end = decided != null ? decided.toLocalDate() : open ? ctx.today() : null;
         Long days = end == null || opened == null ? null : ChronoUnit.DAYS.between(opened.toLocalDate(), end);
-        return new Row(rs.getObject("task_id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getString("code"), rs.getString("name"), district, ctx.district(district), department,
-                ctx.department(department), item, items,
-                items.stream().map(Labels::approvalItem).collect(Collectors.joining("、")), state,
-                Labels.taskState(state), opened, rs.getInt("time_limit_days"), RowContext.date(rs, "due_date"),
-                decided, days, rs.getBoolean("is_overdue"));
+        return new Row(s.taskId(), s.projectId(), s.code(), s.name(), s.district(), ctx.district(s.district()),
+                s.department(), ctx.department(s.department()), s.item(), items,
+                items.stream().map(Labels::approvalItem).collect(Collectors.joining("、")), s.state(),
+                Labels.taskState(s.state()), opened, s.timeLimitDays(), s.dueDate(), decided, days, s.isOverdue());
     }
 }

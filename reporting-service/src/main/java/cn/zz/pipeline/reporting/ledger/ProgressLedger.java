@@ -5,8 +5,6 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.UUID;
  * investment. 本年完成 = the year's latest cumulative figure (1-N月); 累计完成 = the sum over the years up to the
  * statistics year of each year's latest figure; 完成率 = 累计完成 / 总投资.
  */
-public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Row> {
+public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Selected, ProgressLedger.Row> {
 
     static final List<Column> COLUMNS = List.of(
             Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("建设单位", 28),
@@ -43,6 +41,13 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Row
                     plannedStart, startedOn, plannedProduction, productionOn, yearCompleted, cumulativeCompleted,
                     rate, leader, taskForce);
         }
+    }
+
+    /** The columns {@link #select} reads. */
+    public record Selected(UUID projectId, String code, String name, String ownerName, String district, String park,
+                           String chain, Stage stage, BigDecimal totalInvestment, LocalDate plannedStart,
+                           LocalDate startedOn, LocalDate plannedProduction, LocalDate productionOn, String leader,
+                           String taskForce, BigDecimal yearCompleted, BigDecimal cumulative) {
     }
 
     @Override
@@ -71,26 +76,23 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Row
     }
 
     private static Sql from(LedgerFilter f) {
-        Sql sql = Sql.of(" from project_view p where p.stage <> 'WITHDRAWN'");
-        if (f.region() != null) {
-            sql.append(" and p.district like ?", f.region() + "%");
-        }
-        return sql;
+        return Sql.of(" from project_view p where p.stage <> 'WITHDRAWN'").inScope("p.district", f.region());
     }
 
     @Override
-    public Row read(ResultSet rs, RowContext ctx) throws SQLException {
-        Stage stage = Stage.valueOf(rs.getString("stage"));
-        BigDecimal total = RowContext.amount(rs, "total_investment");
-        BigDecimal cumulative = RowContext.amount(rs, "cumulative");
+    public Class<Selected> selected() {
+        return Selected.class;
+    }
+
+    @Override
+    public Row row(Selected s, RowContext ctx) {
+        BigDecimal total = RowContext.plain(s.totalInvestment());
+        BigDecimal cumulative = RowContext.plain(s.cumulative());
         BigDecimal rate = cumulative == null || total == null || total.signum() == 0 ? null
                 : cumulative.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
-        String district = rs.getString("district");
-        return new Row(rs.getObject("project_id", UUID.class), rs.getString("code"), rs.getString("name"),
-                rs.getString("owner_name"), district, ctx.district(district), rs.getString("park"),
-                rs.getString("chain"), stage, stage.label(), total, RowContext.date(rs, "planned_start"),
-                RowContext.date(rs, "started_on"), RowContext.date(rs, "planned_production"),
-                RowContext.date(rs, "production_on"), RowContext.amount(rs, "year_completed"), cumulative, rate,
-                rs.getString("leader"), rs.getString("task_force"));
+        return new Row(s.projectId(), s.code(), s.name(), s.ownerName(), s.district(), ctx.district(s.district()),
+                s.park(), s.chain(), s.stage(), s.stage().label(), total, s.plannedStart(), s.startedOn(),
+                s.plannedProduction(), s.productionOn(), RowContext.plain(s.yearCompleted()), cumulative, rate,
+                s.leader(), s.taskForce());
     }
 }

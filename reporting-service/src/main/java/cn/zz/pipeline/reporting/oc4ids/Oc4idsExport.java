@@ -3,8 +3,7 @@ package cn.zz.pipeline.reporting.oc4ids;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
-import cn.zz.pipeline.reporting.jdbc.ReadOnlyJdbc;
-import cn.zz.pipeline.reporting.jdbc.Sql;
+import cn.zz.pipeline.reporting.jdbc.Db;
 import cn.zz.pipeline.reporting.ledger.RowContext;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,17 +13,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The projects as an OC4IDS project package (schema 0.9), written with a {@link JsonGenerator} while the rows come
@@ -46,7 +41,7 @@ public class Oc4idsExport {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     @Inject
-    ReadOnlyJdbc jdbc;
+    Db db;
 
     @Inject
     ReportingConfig config;
@@ -57,31 +52,14 @@ public class Oc4idsExport {
     @Inject
     ObjectMapper mapper;
 
-    /** A project's row of project_view with its reported figures. */
-    record Project(UUID id, String code, String name, String ownerName, String district, String park,
-                   String industry, String sector, String constructionType, BigDecimal totalInvestment,
-                   LocalDate plannedStart, LocalDate plannedProduction, LocalDate productionOn, Stage stage,
-                   OffsetDateTime updatedAt, List<Figure> figures) {
-    }
-
-    /** The cumulative completed investment 1-{@code month}月 of {@code year}, 万元. */
-    record Figure(int year, int month, BigDecimal amount) {
-    }
-
     /**
      * Writes the package of the projects within {@code region} (a district prefix, null for all), optionally of one
      * stage. {@code packageUri} identifies the package (the request's URI).
      */
-    public int write(OutputStream out, String region, Stage stage, String packageUri) throws SQLException, IOException {
+    public int write(OutputStream out, String region, Stage stage, String packageUri) throws IOException {
         ZoneId zone = today.zone();
-        return jdbc.read(c -> {
-            Instant[] lastChange = new Instant[1];
-            ReadOnlyJdbc.query(c, Sql.of("select greatest(max(p.updated_at), max(f.reported_at)) as last_change"
-                    + " from project_view p left join investment_figure f on f.project_id = p.project_id")
-                    .append(where(region, stage)), rs -> {
-                        OffsetDateTime t = rs.getObject("last_change", OffsetDateTime.class);
-                        lastChange[0] = t == null ? null : t.toInstant();
-                    });
+        return db.read(s -> {
+            Instant lastChange = Oc4idsProjects.lastChange(s, region, stage);
             try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -89,7 +67,7 @@ public class Oc4idsExport {
                 g.writeStringField("uri", packageUri);
                 g.writeStringField("version", VERSION);
                 g.writeStringField("publishedDate",
-                        dateTime((lastChange[0] == null ? today.now() : lastChange[0]).atZone(zone).toOffsetDateTime()));
+                        dateTime((lastChange == null ? today.now() : lastChange).atZone(zone).toOffsetDateTime()));
                 g.writeObjectFieldStart("publisher");
                 g.writeStringField("name", config.oc4ids().publisherName());
                 g.writeEndObject();
@@ -98,25 +76,10 @@ public class Oc4idsExport {
                 }
                 g.writeArrayFieldStart("projects");
                 int[] count = new int[1];
-                Project[] current = new Project[1];
-                ReadOnlyJdbc.query(c, select(region, stage), rs -> {
-                    UUID id = rs.getObject("project_id", UUID.class);
-                    if (current[0] == null || !current[0].id().equals(id)) {
-                        if (current[0] != null) {
-                            project(g, current[0], zone);
-                            count[0]++;
-                        }
-                        current[0] = read(rs, id);
-                    }
-                    int year = rs.getInt("year");
-                    if (!rs.wasNull()) {
-                        current[0].figures().add(new Figure(year, rs.getInt("month"), rs.getBigDecimal("amount")));
-                    }
-                });
-                if (current[0] != null) {
-                    project(g, current[0], zone);
+                Oc4idsProjects.each(s, region, stage, p -> {
+                    project(g, p, zone);
                     count[0]++;
-                }
+                });
                 g.writeEndArray();
                 g.writeEndObject();
                 return count[0];
@@ -124,39 +87,10 @@ public class Oc4idsExport {
         });
     }
 
-    private static Sql select(String region, Stage stage) {
-        return Sql.of("select p.project_id, p.code, p.name, p.owner_name, p.district, p.park, p.industry, p.sector,"
-                        + " p.construction_type, p.total_investment, p.planned_start, p.planned_production,"
-                        + " p.production_on, p.stage, p.updated_at, f.year, f.month, f.amount"
-                        + " from project_view p left join investment_figure f on f.project_id = p.project_id")
-                .append(where(region, stage))
-                .append(" order by p.district, p.code, p.project_id, f.year, f.month");
-    }
-
-    private static Sql where(String region, Stage stage) {
-        Sql sql = Sql.of(" where 1 = 1");
-        if (region != null) {
-            sql.append(" and p.district like ?", region + "%");
-        }
-        if (stage != null) {
-            sql.append(" and p.stage = ?", stage.name());
-        }
-        return sql;
-    }
-
-    private static Project read(ResultSet rs, UUID id) throws SQLException {
-        return new Project(id, rs.getString("code"), rs.getString("name"), rs.getString("owner_name"),
-                rs.getString("district"), rs.getString("park"), rs.getString("industry"), rs.getString("sector"),
-                rs.getString("construction_type"), rs.getBigDecimal("total_investment"),
-                RowContext.date(rs, "planned_start"), RowContext.date(rs, "planned_production"),
-                RowContext.date(rs, "production_on"), Stage.valueOf(rs.getString("stage")),
-                rs.getObject("updated_at", OffsetDateTime.class), new ArrayList<>());
-    }
-
-    private void project(JsonGenerator g, Project p, ZoneId zone) throws IOException {
+    private void project(JsonGenerator g, Oc4idsProjects.Project p, ZoneId zone) throws IOException {
         String districtLabel = config.districtLabel(p.district());
         String authorityId = "district-" + p.district();
-        String authorityName = authority(districtLabel);
+        String authorityName = Oc4idsCodes.authority(districtLabel);
         g.writeStartObject();
         g.writeStringField("id", config.oc4ids().prefix() + p.code());
         g.writeArrayFieldStart("identifiers");
@@ -169,12 +103,12 @@ public class Oc4idsExport {
             g.writeStringField("updated", dateTime(p.updatedAt().atZoneSameInstant(zone).toOffsetDateTime()));
         }
         g.writeStringField("title", p.name());
-        g.writeStringField("status", status(p.stage()));
-        String type = type(p.constructionType());
+        g.writeStringField("status", Oc4idsCodes.status(p.stage()));
+        String type = Oc4idsCodes.type(p.constructionType());
         if (type != null) {
             g.writeStringField("type", type);
         }
-        List<String> sectors = sectors(p.industry());
+        List<String> sectors = Oc4idsCodes.sectors(p.industry());
         if (!sectors.isEmpty()) {
             g.writeArrayFieldStart("sector");
             for (String s : sectors) {
@@ -185,7 +119,7 @@ public class Oc4idsExport {
         g.writeArrayFieldStart("additionalClassifications");
         classification(g, INDUSTRY_SCHEME, p.industry(), null);
         if (p.sector() != null) {
-            classification(g, SECTOR_SCHEME, p.sector(), sectorLabel(p.sector()));
+            classification(g, SECTOR_SCHEME, p.sector(), Oc4idsCodes.sectorLabel(p.sector()));
         }
         g.writeEndArray();
         if (p.plannedStart() != null || p.plannedProduction() != null) {
@@ -243,7 +177,7 @@ public class Oc4idsExport {
             g.writeStringField("title", "完成投资（本年累计）");
             g.writeStringField("description", "本年 1 月至统计月末累计完成的固定资产投资（1-N月累计，1 月并入 1-2 月）");
             g.writeArrayFieldStart("observations");
-            for (Figure f : p.figures()) {
+            for (Oc4idsProjects.Figure f : p.figures()) {
                 g.writeStartObject();
                 g.writeStringField("id", YearMonth.of(f.year(), f.month()).toString());
                 g.writeObjectFieldStart("period");
@@ -267,91 +201,6 @@ public class Oc4idsExport {
         }
         g.writeStringField("language", "zh");
         g.writeEndObject();
-    }
-
-    /** projectStatus codelist (closed). */
-    static String status(Stage stage) {
-        switch (stage) {
-            case RESERVE:
-                return "identification";
-            case DECLARED:
-            case ADMITTED:
-                return "preparation";
-            case STARTED:
-                return "implementation";
-            case IN_PRODUCTION:
-                return "completion";
-            case WITHDRAWN:
-                return "cancelled";
-            default:
-                throw new IllegalArgumentException("unmapped stage " + stage);
-        }
-    }
-
-    /** projectType codelist (closed) from 建设性质; 单纯购置 (buying equipment only) has no counterpart. */
-    static String type(String constructionType) {
-        if (constructionType == null) {
-            return null;
-        }
-        switch (constructionType) {
-            case "NEW":
-                return "construction";
-            case "EXPANSION":
-                return "expansion";
-            case "RENOVATION":
-                return "rehabilitation";
-            default:
-                return null;
-        }
-    }
-
-    /**
-     * projectSector codelist from the GB/T 4754 industry, where the industry is one of the codelist's sectors; most
-     * industrial projects (C 制造业) are none of them and carry their industry in additionalClassifications only.
-     */
-    static List<String> sectors(String industry) {
-        if (industry == null || industry.isEmpty()) {
-            return List.of();
-        }
-        if (industry.startsWith("D44") || industry.startsWith("D45")) {
-            return List.of("energy");
-        }
-        if (industry.startsWith("D46") || industry.charAt(0) == 'N') {
-            return List.of("waterAndWaste");
-        }
-        if (industry.startsWith("I63") || industry.startsWith("I64") || industry.startsWith("I65")) {
-            return List.of("communications");
-        }
-        switch (industry.charAt(0)) {
-            case 'A':
-                return List.of("economy");
-            case 'G':
-                return List.of("transport");
-            case 'P':
-                return List.of("education");
-            case 'Q':
-                return List.of("health");
-            case 'R':
-                return List.of("cultureSportsAndRecreation");
-            case 'S':
-                return List.of("governance");
-            default:
-                return List.of();
-        }
-    }
-
-    private static String sectorLabel(String sector) {
-        try {
-            return cn.zz.pipeline.events.Sector.valueOf(sector).label();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The district's government, the public authority of its projects. */
-    static String authority(String districtLabel) {
-        return districtLabel.endsWith("开发区") || districtLabel.endsWith("实验区") ? districtLabel + "管理委员会"
-                : districtLabel + "人民政府";
     }
 
     private static void classification(JsonGenerator g, String scheme, String id, String description)

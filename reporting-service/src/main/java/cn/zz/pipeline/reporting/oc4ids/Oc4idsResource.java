@@ -4,7 +4,6 @@ import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,9 +17,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
-
-import java.io.IOException;
-import java.sql.SQLException;
 
 /** The projects within the caller's district as an OC4IDS project package, streamed. */
 @Path("/api/exports/oc4ids")
@@ -41,18 +37,14 @@ public class Oc4idsResource {
             + " stage")
     public Response oc4ids(@QueryParam("district") String district, @QueryParam("stage") String stage,
                            @Context UriInfo uri) {
-        String region = Scope.district(user, district);
+        String region = user.scope(district);
         Stage only = Params.enumParam("stage", stage, Stage.class);
         String packageUri = uri.getRequestUri().toString();
         StreamingOutput body = out -> {
             long start = System.nanoTime();
-            try {
-                int projects = export.write(out, region, only, packageUri);
-                LOG.infof("OC4IDS package (region %s, stage %s): %d projects in %d ms", region, only, projects,
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (SQLException e) {
-                throw new IOException("OC4IDS export could not read the projects", e);
-            }
+            int projects = export.write(out, region, only, packageUri);
+            LOG.infof("OC4IDS package (region %s, stage %s): %d projects in %d ms", region, only, projects,
+                    (System.nanoTime() - start) / 1_000_000);
         };
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }

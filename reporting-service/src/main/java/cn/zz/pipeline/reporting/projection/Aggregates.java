@@ -85,6 +85,7 @@ final class Aggregates {
         intervals.merge(new IntervalKey(district, from, to, Math.max(0, daysBetween)), 1L, Long::sum);
     }
 
+    /** Not the ORM: one unnest statement per table per batch ({@link ArrayRows}), measured to pay. */
     void flush(Connection c) throws SQLException {
         ArrayRows totals = new ArrayRows("investment_total", "on conflict (year, dim, month, district, key)"
                 + " do update set amount = investment_total.amount + excluded.amount",

@@ -50,6 +50,7 @@ final class ApprovalRows {
             update("update approval_task_view set state = 'RETURNED', comment = ? where task_id = ?", r.comment(),
                     r.taskId());
         } else if (data instanceof TaskResubmitted r) {
+            // Not the ORM: the state guard in the where clause makes a late or repeated resubmission change nothing.
             try (PreparedStatement s = c.prepareStatement("update approval_task_view set state = 'PENDING',"
                     + " due_date = ?, overdue = false where task_id = ? and state = 'RETURNED'")) {
                 s.setDate(1, Date.valueOf(r.dueDate()));
@@ -69,6 +70,7 @@ final class ApprovalRows {
 
     /** A withdrawn project's open case and tasks are cancelled (approval-service announces no cancellation). */
     void cancelOpen(UUID project, Instant at) throws SQLException {
+        // Not the ORM: one set-based update of whatever case is open, nothing loaded first.
         try (PreparedStatement s = c.prepareStatement("update approval_case_view set state = 'CANCELLED', closed_at = ?"
                 + " where project_id = ? and state = 'OPEN'")) {
             s.setTimestamp(1, Timestamp.from(at));
@@ -83,6 +85,7 @@ final class ApprovalRows {
         if (p != null) {
             return p.stage == Stage.WITHDRAWN;
         }
+        // Not the ORM: one column of a row the batch has not loaded (ProjectStore holds the batch's projects).
         try (PreparedStatement s = c.prepareStatement("select stage from project_view where project_id = ?")) {
             s.setObject(1, project);
             try (ResultSet rs = s.executeQuery()) {
@@ -95,6 +98,7 @@ final class ApprovalRows {
         if (o.district() == null) {
             throw new PermanentEventException("case " + o.caseId() + " names no district");
         }
+        // Not the ORM: on conflict do nothing absorbs a redelivered case without reading it first.
         try (PreparedStatement s = c.prepareStatement("insert into approval_case_view (case_id, project_id, district,"
                 + " state, opened_at, closed_at) values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing")) {
             s.setObject(1, o.caseId());
@@ -105,6 +109,7 @@ final class ApprovalRows {
             s.setTimestamp(6, withdrawn ? Timestamp.from(at) : null);
             s.executeUpdate();
         }
+        // Not the ORM: the case's tasks in one JDBC batch, a redelivered one ignored by on conflict.
         try (PreparedStatement s = c.prepareStatement("insert into approval_task_view (task_id, case_id, project_id,"
                 + " district, department, item, items, time_limit_days, opened_at, due_date, state)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing")) {
@@ -130,6 +135,8 @@ final class ApprovalRows {
         String state = d.decision() == Decision.APPROVE ? "APPROVED" : "REJECTED";
         String district;
         Instant opened;
+        // Not the ORM: update … returning reads district and opening time in the same round trip; a repeat matches
+        // no row (decided_at is null).
         try (PreparedStatement s = c.prepareStatement("update approval_task_view set state = ?, decided_at = ?,"
                 + " comment = coalesce(?, comment) where task_id = ? and decided_at is null returning district, opened_at")) {
             s.setString(1, state);
@@ -145,6 +152,7 @@ final class ApprovalRows {
             }
         }
         long hours = Math.max(0, Duration.between(opened, at).toHours());
+        // Not the ORM: an upsert that adds to a counter, atomic in the database whoever else adds to it.
         try (PreparedStatement s = c.prepareStatement("insert into approval_lead (district, department, hours, tasks)"
                 + " values (?, ?, ?, 1) on conflict (district, department, hours)"
                 + " do update set tasks = approval_lead.tasks + 1")) {
@@ -156,6 +164,7 @@ final class ApprovalRows {
     }
 
     private void closeCase(UUID caseId, String state, Instant at) throws SQLException {
+        // Not the ORM: one update by key, nothing to load first.
         try (PreparedStatement s = c.prepareStatement("update approval_case_view set state = ?, closed_at = ?"
                 + " where case_id = ?")) {
             s.setString(1, state);
@@ -166,7 +175,8 @@ final class ApprovalRows {
     }
 
     private void cancelTasks(String column, UUID id, Instant at) throws SQLException {
-        // column is one of this class's literals, never input
+        // Not the ORM: every open task of the case or project in one set-based update. column is one of this
+        // class's literals, never input.
         try (PreparedStatement s = c.prepareStatement("update approval_task_view set state = 'CANCELLED',"
                 + " decided_at = ? where " + column + " = ? and state in " + OPEN_STATES)) {
             s.setTimestamp(1, Timestamp.from(at));
@@ -176,6 +186,7 @@ final class ApprovalRows {
     }
 
     private void update(String sql, String text, UUID task) throws SQLException {
+        // Not the ORM: one update by key, nothing to load first.
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, text);
             s.setObject(2, task);

@@ -21,6 +21,7 @@ final class ProblemRows {
 
     void logged(ProjectState p, ProblemLogged l, LocalDate day) throws SQLException {
         int inserted;
+        // Not the ORM: on conflict do nothing tells a redelivered problem (0 rows) from a new one without a read.
         try (PreparedStatement s = c.prepareStatement("insert into problem_view (problem_id, project_id, district,"
                 + " category, description, department, deadline, logged_on) values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (problem_id) do nothing")) {
@@ -40,6 +41,8 @@ final class ProblemRows {
     }
 
     void resolved(ProblemResolved r) throws SQLException {
+        // Not the ORM: update … returning reads what the statistics need in the same round trip; a repeat matches
+        // no row (resolved_on is null).
         try (PreparedStatement s = c.prepareStatement("update problem_view set resolved_on = ?, resolution = ?"
                 + " where problem_id = ? and resolved_on is null returning district, category, department, deadline")) {
             s.setDate(1, Date.valueOf(r.resolvedOn()));
@@ -57,6 +60,7 @@ final class ProblemRows {
 
     private void stat(String district, String category, String department, int logged, int resolved, int onTime)
             throws SQLException {
+        // Not the ORM: an upsert that adds to counters, atomic in the database.
         try (PreparedStatement s = c.prepareStatement("insert into problem_stat (district, category, department, logged,"
                 + " resolved, resolved_on_time) values (?, ?, ?, ?, ?, ?) on conflict (district, category, department)"
                 + " do update set logged = problem_stat.logged + excluded.logged,"

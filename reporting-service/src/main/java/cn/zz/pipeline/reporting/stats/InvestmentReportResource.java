@@ -1,14 +1,11 @@
 package cn.zz.pipeline.reporting.stats;
 
-import cn.zz.pipeline.events.District;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.Params;
-import cn.zz.pipeline.reporting.config.ReportingConfig;
-import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,11 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Investment statistics for leaders: YTD, growth, share, contribution and rank; by month; district rankings. */
 @Path("/api/reports")
@@ -35,30 +27,13 @@ public class InvestmentReportResource {
     InvestmentStats stats;
 
     @Inject
+    Rankings rankings;
+
+    @Inject
     CurrentUser user;
 
     @Inject
     Today today;
-
-    @Inject
-    ReportingConfig config;
-
-    public record Month(int month, String period, String periodLabel, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base,
-                        BigDecimal growth, boolean restated) {
-    }
-
-    public record MonthlyReport(int year, String district, String unit, List<Month> months) {
-    }
-
-    public record GroupRank(String group, String label, Integer rank, int of) {
-    }
-
-    public record RankingRow(String district, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base,
-                             BigDecimal growth, Integer rank, List<GroupRank> groups) {
-    }
-
-    public record Rankings(int year, int month, String period, String periodLabel, List<RankingRow> rows) {
-    }
 
     @GET
     @Path("/investment")
@@ -69,7 +44,7 @@ public class InvestmentReportResource {
                                              @QueryParam("district") String district, @QueryParam("by") String by,
                                              @QueryParam("park") String park) {
         Period period = Period.of(year, month, today.date());
-        String scope = Scope.district(user, district);
+        String scope = user.scope(district);
         if (park != null) {
             String name = park.strip();
             if (name.isEmpty() || name.length() > MAX_PARK || name.chars().anyMatch(Character::isISOControl)) {
@@ -90,45 +65,17 @@ public class InvestmentReportResource {
     @GET
     @Path("/investment/monthly")
     @Operation(summary = "YTD investment and growth of every period 1-2月 … 1-N月 of a year")
-    public MonthlyReport monthly(@QueryParam("year") String year, @QueryParam("district") String district) {
+    public InvestmentStats.MonthlyReport monthly(@QueryParam("year") String year,
+                                                 @QueryParam("district") String district) {
         Period latest = Period.latest(today.date());
         int y = Params.intParam("year", year, latest.year(), 2000, 2100);
-        int last = y < latest.year() ? 12 : y == latest.year() ? latest.month() : 0;
-        String scope = Scope.district(user, district);
-        List<Month> months = new ArrayList<>();
-        for (InvestmentStats.Row r : stats.monthly(y, last, scope)) {
-            int m = Integer.parseInt(r.key());
-            months.add(new Month(m, new Period(y, m).code(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(),
-                    r.restated()));
-        }
-        return new MonthlyReport(y, scope, "万元", months);
+        return stats.monthly(y, latest, user.scope(district));
     }
 
     @GET
     @Path("/rankings")
     @Operation(summary = "Districts of the city ranked by growth, city-wide and within their ranking groups (e.g. 六区)")
-    public Rankings rankings(@QueryParam("year") String year, @QueryParam("month") String month) {
-        Period period = Period.of(year, month, today.date());
-        // Rankings compare every district of the city, as the bulletins do; readers of one district see them too.
-        List<InvestmentStats.Row> rows = stats.report(period, null, Dimension.DISTRICT).rows();
-        List<RankingRow> out = new ArrayList<>();
-        for (InvestmentStats.Row r : rows) {
-            List<GroupRank> groups = new ArrayList<>();
-            District.byCode(r.key()).filter(d -> d.group() != null).ifPresent(d -> {
-                List<String> members = District.group(d.group()).stream().map(District::code).toList();
-                groups.add(new GroupRank(d.group(), d.groupLabel(), groupRank(rows, members, r), members.size()));
-            });
-            out.add(new RankingRow(r.key(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(), r.rank(), groups));
-        }
-        return new Rankings(period.year(), period.month(), period.code(), period.label(), out);
-    }
-
-    private static Integer groupRank(List<InvestmentStats.Row> rows, List<String> members, InvestmentStats.Row row) {
-        if (row.growth() == null) {
-            return null;
-        }
-        long higher = rows.stream().filter(r -> members.contains(r.key()) && r.growth() != null)
-                .filter(r -> r.growth().compareTo(row.growth()) > 0).count();
-        return (int) higher + 1;
+    public Rankings.Ranking rankings(@QueryParam("year") String year, @QueryParam("month") String month) {
+        return rankings.of(Period.of(year, month, today.date()));
     }
 }

@@ -1,10 +1,8 @@
 package cn.zz.pipeline.reporting.stats;
 
 import cn.zz.pipeline.reporting.config.ReportingConfig;
-import cn.zz.pipeline.reporting.web.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Year-to-date investment, the comparable base, growth, share, contribution and rank. Reads only investment_total
- * (per district, dimension key and month: a few hundred rows a month) and restated_base, never per-project rows.
+ * (per district, dimension key and month: a few hundred rows a month; {@link InvestmentTotals}) and restated_base
+ * ({@link RestatedBases}), never per-project rows.
  *
  * <p>Base = the same period last year, summed the same way; where admin set a restated base (同口径) for a district
  * and category, it replaces that district's summed figure. Restated bases exist per district and category, so they
@@ -32,7 +31,10 @@ public class InvestmentStats {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     @Inject
-    EntityManager em;
+    InvestmentTotals totals;
+
+    @Inject
+    RestatedBases restatedBases;
 
     @Inject
     ReportingConfig config;
@@ -131,43 +133,51 @@ public class InvestmentStats {
                 ranked(rows, false), total);
     }
 
-    /** The total of each month 1-2月 … 1-{month}月 of a year with its base (restated where set). */
-    public List<Row> monthly(int year, int lastMonth, String scope) {
-        return cache.get(new Key("monthly", null, scope, List.of(year, lastMonth)),
-                () -> List.copyOf(computeMonthly(year, lastMonth, scope)));
+    public record Month(int month, String period, String periodLabel, BigDecimal ytd, BigDecimal ytdYi,
+                        BigDecimal base, BigDecimal growth, boolean restated) {
     }
 
-    private List<Row> computeMonthly(int year, int lastMonth, String scope) {
-        List<Row> out = new ArrayList<>();
+    public record MonthlyReport(int year, String district, String unit, List<Month> months) {
+    }
+
+    /**
+     * The total of each period 1-2月 … 1-N月 of {@code year} with its base (restated where set): every month up to
+     * the latest complete one ({@code latest}), all twelve of an earlier year, none of a later one.
+     */
+    public MonthlyReport monthly(int year, Period latest, String scope) {
+        int last = year < latest.year() ? 12 : year == latest.year() ? latest.month() : 0;
+        List<Month> months = cache.get(new Key("monthly", null, scope, List.of(year, last)),
+                () -> List.copyOf(computeMonthly(year, last, scope)));
+        return new MonthlyReport(year, scope, "万元", months);
+    }
+
+    private List<Month> computeMonthly(int year, int lastMonth, String scope) {
+        List<Month> out = new ArrayList<>();
         Map<Integer, Map<String, BigDecimal>> cur = cumulativeByMonth(year, lastMonth, scope);
         Map<Integer, Map<String, BigDecimal>> prev = cumulativeByMonth(year - 1, lastMonth, scope);
         for (int m = Figures.FIRST_MONTH; m <= lastMonth; m++) {
             Map<String, BigDecimal> c = cur.getOrDefault(m, Map.of());
             Map<String, BigDecimal> p = new HashMap<>(prev.getOrDefault(m, Map.of()));
             boolean restated = false;
-            for (Object[] r : restatedRows(new Period(year - 1, m), scope)) {
-                if (Category.ALL.name().equals(r[1])) {
-                    p.put((String) r[0], (BigDecimal) r[2]);
+            for (RestatedBases.Restated r : restatedBases.of(new Period(year - 1, m), scope)) {
+                if (r.category() == Category.ALL) {
+                    p.put(r.district(), r.amount());
                     restated = true;
                 }
             }
             BigDecimal ytd = c.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal base = p.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            out.add(row(String.valueOf(m), "1-" + m + "月", ytd, base, ytd, base, restated));
+            Row r = row(String.valueOf(m), "1-" + m + "月", ytd, base, ytd, base, restated);
+            out.add(new Month(m, new Period(year, m).code(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(),
+                    r.restated()));
         }
         return out;
     }
 
     private Map<Integer, Map<String, BigDecimal>> cumulativeByMonth(int year, int lastMonth, String scope) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select district, month, sum(amount) from investment_total"
-                        + " where year = ?1 and dim = 'CATEGORY' and month <= ?2 and district like ?3 and key = 'ALL'"
-                        + " group by district, month order by month")
-                .setParameter(1, year).setParameter(2, lastMonth).setParameter(3, Scope.like(scope)).getResultList();
         Map<String, BigDecimal[]> perDistrict = new TreeMap<>();
-        for (Object[] r : rows) {
-            perDistrict.computeIfAbsent((String) r[0], k -> new BigDecimal[Figures.MONTHS])[((Number) r[1]).intValue()] =
-                    (BigDecimal) r[2];
+        for (InvestmentTotals.MonthChange r : totals.monthlyChanges(year, lastMonth, scope)) {
+            perDistrict.computeIfAbsent(r.district(), k -> new BigDecimal[Figures.MONTHS])[r.month()] = r.amount();
         }
         Map<Integer, Map<String, BigDecimal>> out = new HashMap<>();
         perDistrict.forEach((district, deltas) -> {
@@ -181,47 +191,26 @@ public class InvestmentStats {
     }
 
     private Map<String, Amounts> byDistrict(Period p, String scope) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select district, key, sum(amount) from investment_total"
-                        + " where year = ?1 and dim = 'CATEGORY' and month <= ?2 and district like ?3"
-                        + " group by district, key")
-                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
-                .getResultList();
         Map<String, Amounts> out = new HashMap<>();
-        for (Object[] r : rows) {
-            out.computeIfAbsent((String) r[0], k -> new Amounts()).byCategory
-                    .put(Category.valueOf((String) r[1]), (BigDecimal) r[2]);
+        for (InvestmentTotals.DistrictCategory r : totals.byDistrictAndCategory(p, scope)) {
+            out.computeIfAbsent(r.district(), k -> new Amounts()).byCategory.put(r.category(), r.amount());
         }
         return out;
     }
 
     private Map<String, Amounts> withRestated(Map<String, Amounts> summed, Period p, String scope) {
-        for (Object[] r : restatedRows(p, scope)) {
-            Amounts a = summed.computeIfAbsent((String) r[0], k -> new Amounts());
-            Category c = Category.valueOf((String) r[1]);
-            a.byCategory.put(c, (BigDecimal) r[2]);
-            a.restated.put(c, true);
+        for (RestatedBases.Restated r : restatedBases.of(p, scope)) {
+            Amounts a = summed.computeIfAbsent(r.district(), k -> new Amounts());
+            a.byCategory.put(r.category(), r.amount());
+            a.restated.put(r.category(), true);
         }
         return summed;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> restatedRows(Period p, String scope) {
-        return em.createNativeQuery("select district, category, amount from restated_base"
-                        + " where year = ?1 and month = ?2 and district like ?3")
-                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
-                .getResultList();
-    }
-
     /** Summed YTD per key of one dimension, keys starting with {@code prefix} (taken literally). */
     private Map<String, BigDecimal> byKey(Period p, String scope, String dim, String prefix) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select key, sum(amount) from investment_total where year = ?1"
-                        + " and dim = ?4 and month <= ?2 and district like ?3 and left(key, ?5) = ?6 group by key")
-                .setParameter(1, p.year()).setParameter(2, p.month()).setParameter(3, Scope.like(scope))
-                .setParameter(4, dim).setParameter(5, prefix.length()).setParameter(6, prefix).getResultList();
         Map<String, BigDecimal> out = new HashMap<>();
-        rows.forEach(r -> out.put((String) r[0], (BigDecimal) r[1]));
+        totals.byKey(p, scope, dim, prefix).forEach(r -> out.put(r.key(), r.amount()));
         return out;
     }
 
