@@ -1,8 +1,5 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.cases;
 
-import cn.zz.pipeline.approval.cases.CaseQueries;
-import cn.zz.pipeline.approval.cases.CaseState;
-import cn.zz.pipeline.approval.cases.CaseView;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.web.PageView;

@@ -1,10 +1,5 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.cases;
 
-import cn.zz.pipeline.approval.cases.CaseQueries;
-import cn.zz.pipeline.approval.cases.CaseService;
-import cn.zz.pipeline.approval.cases.Task;
-import cn.zz.pipeline.approval.cases.TaskState;
-import cn.zz.pipeline.approval.cases.TaskView;
 import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
