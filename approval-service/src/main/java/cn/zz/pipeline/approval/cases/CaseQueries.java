@@ -70,9 +70,9 @@ public class CaseQueries {
         }
         PanacheQuery<Task> query = tasks.matching(where).page(Page.of(page - 1, size));
         List<Task> found = query.list();
-        Map<UUID, ApprovalCase> of = found.isEmpty() ? Map.of()
+        Map<UUID, ApprovalCase> caseOf = found.isEmpty() ? Map.of()
                 : cases.byId(found.stream().map(Task::caseId).collect(Collectors.toSet()));
-        return PageView.of(views(found, of, on, false), page, size, query::count);
+        return PageView.of(views(found, caseOf, on, false), page, size, query::count);
     }
 
     /** A task with its history; 404 when it does not exist or lies outside {@code scope} (null: everywhere). */
