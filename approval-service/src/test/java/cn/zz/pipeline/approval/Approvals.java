@@ -1,5 +1,6 @@
 package cn.zz.pipeline.approval;
 
+import cn.zz.pipeline.approval.facts.ProjectFactRepository;
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.events.EventCodec;
@@ -17,7 +18,6 @@ import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
@@ -99,12 +99,8 @@ public final class Approvals {
 
     /** The project's assigned leader as this service learned it (null until the facts arrive). */
     public static String leaderOf(UUID project) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = Arc.container().instance(EntityManager.class).get()
-                    .createNativeQuery("select leader from project_fact where project_id = ?1").setParameter(1, project)
-                    .getResultList();
-            return rows.isEmpty() ? null : (String) rows.get(0);
-        });
+        ProjectFactRepository facts = Arc.container().instance(ProjectFactRepository.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> facts.leader(project));
     }
 
     /** This service's events about a project, in topic order. */

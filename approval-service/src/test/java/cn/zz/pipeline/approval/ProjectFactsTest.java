@@ -1,5 +1,7 @@
 package cn.zz.pipeline.approval;
 
+import cn.zz.pipeline.approval.facts.ProjectFact;
+import cn.zz.pipeline.approval.facts.ProjectFactRepository;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
@@ -15,7 +17,6 @@ import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ProjectFactsTest {
 
     @Inject
-    EntityManager em;
+    ProjectFactRepository facts;
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
 
@@ -43,12 +44,8 @@ class ProjectFactsTest {
         kafka.send(Topics.PROJECT_EVENTS, e.subject(), EventCodec.write(e));
     }
 
-    private Object[] fact(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery("select stage, leader, total_investment from project_fact where project_id = ?1")
-                    .setParameter(1, id).getResultList();
-            return rows.isEmpty() ? null : (Object[]) rows.get(0);
-        });
+    private ProjectFact fact(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> facts.findByIdOptional(id).orElse(null));
     }
 
     @Test
@@ -63,10 +60,10 @@ class ProjectFactsTest {
         send(id, 1, new ProjectRegistered(reserve, "staff.xinzheng"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Object[] f = fact(id);
+            ProjectFact f = fact(id);
             assertThat(f).isNotNull();
-            assertThat(f[0]).isEqualTo(Stage.DECLARED.name());
-            assertThat(f[1]).isEqualTo("张副区长");
+            assertThat(f.stage()).isEqualTo(Stage.DECLARED);
+            assertThat(f.leader()).isEqualTo("张副区长");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer("admin")).queryParam("subject", id.toString())
@@ -74,7 +71,8 @@ class ProjectFactsTest {
                 .body("find { it.consumer == 'project-facts' }.applied", equalTo(4))
                 .body("find { it.consumer == 'project-facts' }.lastSequence", equalTo(3))
                 .body("find { it.consumer == 'project-facts' }.outOfOrder", equalTo(1)));
-        assertThat((BigDecimal) fact(id)[2]).isEqualByComparingTo("31000");
+        assertThat(fact(id).totalInvestment()).isEqualByComparingTo("31000");
+        assertThat(fact(id).lastSequence()).isEqualTo(2); // the assignment moves the leader only
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class TestDistricts {
                 "410102", "410103", "410104", "410108", "410122", "410171", "410172", "410173"); // synthetic imports
         own("cn.zz.pipeline.project.LedgerImportTest", "410183");        // serials allocated by an import
         own("cn.zz.pipeline.project.LifecycleTest", "410185");           // 登封: min-total-investment 1000 in tests
+        // approval-service
+        own("cn.zz.pipeline.approval.cases.DistrictScopeTest", "410181"); // a city user's lists narrowed to 巩义
         // reporting-service
         own("cn.zz.pipeline.reporting.InvestmentReportTest", "410102", "410103"); // with 上街 (2022/2023 only)
         own("cn.zz.pipeline.reporting.DashboardBrowserTest", "410104", "410105");

@@ -3,14 +3,14 @@ package cn.zz.pipeline.approval.cases;
 import cn.zz.pipeline.approval.calendar.WorkCalendars;
 import cn.zz.pipeline.approval.calendar.WorkingCalendar;
 import cn.zz.pipeline.approval.config.ApprovalConfig;
-import cn.zz.pipeline.platform.persistence.SqlValues;
+import cn.zz.pipeline.platform.persistence.Where;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -28,7 +28,13 @@ import java.util.stream.Collectors;
 public class CaseQueries {
 
     @Inject
-    EntityManager em;
+    ApprovalCaseRepository cases;
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TaskActionRepository actions;
 
     @Inject
     WorkCalendars calendars;
@@ -39,7 +45,11 @@ public class CaseQueries {
     @Inject
     ApprovalConfig config;
 
-    /** Filters of the task list; null means any. */
+    /**
+     * Filters of the task list; null means any.
+     *
+     * @param scope region prefix the tasks' district must start with (the caller's district scope)
+     */
     public record TaskFilter(String scope, String department, List<TaskState> states, Boolean overdue, UUID projectId,
                              UUID caseId, String escalatedTo) {
     }
@@ -47,102 +57,65 @@ public class CaseQueries {
     /** Tasks by filter, oldest due first (the inbox order). */
     public PageView<TaskView> tasks(TaskFilter f, int page, int size) {
         LocalDate on = today.date();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (f.scope() != null) {
-            where.append(" and t.district like :scope");
-            params.put("scope", f.scope() + "%");
+        Where where = new Where()
+                .and("district like :scope", "scope", prefix(f.scope()))
+                .and("department = :department", "department", f.department())
+                .and("state in :states", "states", f.states())
+                .and("projectId = :projectId", "projectId", f.projectId())
+                .and("caseId = :caseId", "caseId", f.caseId())
+                .and("escalatedTo = :escalatedTo", "escalatedTo", f.escalatedTo());
+        if (f.overdue() != null) {
+            String late = "state = :pending and dueDate < :today"; // as Task.overdue says
+            where.and(f.overdue() ? late : "not (" + late + ")", Map.of("pending", TaskState.PENDING, "today", on));
         }
-        if (f.department() != null) {
-            where.append(" and t.department = :department");
-            params.put("department", f.department());
-        }
-        if (f.states() != null) {
-            where.append(" and t.state in :states");
-            params.put("states", f.states());
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            where.append(" and t.state = :pending and t.dueDate < :today");
-            params.put("pending", TaskState.PENDING);
-            params.put("today", on);
-        } else if (Boolean.FALSE.equals(f.overdue())) {
-            where.append(" and not (t.state = :pending and t.dueDate < :today)");
-            params.put("pending", TaskState.PENDING);
-            params.put("today", on);
-        }
-        if (f.projectId() != null) {
-            where.append(" and t.projectId = :projectId");
-            params.put("projectId", f.projectId());
-        }
-        if (f.caseId() != null) {
-            where.append(" and t.caseId = :caseId");
-            params.put("caseId", f.caseId());
-        }
-        if (f.escalatedTo() != null) {
-            where.append(" and t.escalatedTo = :escalatedTo");
-            params.put("escalatedTo", f.escalatedTo());
-        }
-        TypedQuery<Long> count = em.createQuery("select count(t) from Task t" + where, Long.class);
-        TypedQuery<Task> list = em.createQuery("from Task t" + where + " order by t.dueDate, t.id", Task.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        List<Task> tasks = list.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
-        return new PageView<>(views(tasks, on, false), count.getSingleResult(), page, size);
+        PanacheQuery<Task> query = tasks.matching(where).page(Page.of(page - 1, size));
+        List<Task> found = query.list();
+        Map<UUID, ApprovalCase> caseOf = found.isEmpty() ? Map.of()
+                : cases.byId(found.stream().map(Task::caseId).collect(Collectors.toSet()));
+        return PageView.of(views(found, caseOf, on, false), page, size, query::count);
     }
 
+    /** A task with its history; 404 when it does not exist or lies outside {@code scope} (null: everywhere). */
     public TaskView task(UUID id, String scope) {
-        Task t = em.find(Task.class, id);
-        if (t == null || (scope != null && !t.district().startsWith(scope))) {
-            throw ApiException.notFound("审批事项 (approval task)", id);
-        }
-        return views(List.of(t), today.date(), true).get(0);
+        Task t = tasks.findByIdOptional(id).filter(x -> within(x.district(), scope))
+                .orElseThrow(() -> ApiException.notFound("审批事项 (approval task)", id));
+        ApprovalCase c = cases.findById(t.caseId());
+        return views(List.of(t), Map.of(c.id(), c), today.date(), true).get(0);
     }
 
+    /** Cases by filter with all their tasks, newest first. */
     public PageView<CaseView> cases(String scope, UUID projectId, CaseState state, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            where.append(" and c.district like :scope");
-            params.put("scope", scope + "%");
-        }
-        if (projectId != null) {
-            where.append(" and c.projectId = :projectId");
-            params.put("projectId", projectId);
-        }
-        if (state != null) {
-            where.append(" and c.state = :state");
-            params.put("state", state);
-        }
-        TypedQuery<Long> count = em.createQuery("select count(c) from ApprovalCase c" + where, Long.class);
-        TypedQuery<ApprovalCase> list = em.createQuery("from ApprovalCase c" + where
-                + " order by c.openedAt desc, c.id", ApprovalCase.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        List<ApprovalCase> cases = list.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
-        Map<UUID, List<TaskView>> tasks = new HashMap<>();
-        if (!cases.isEmpty()) {
-            List<Task> all = em.createQuery("from Task t where t.caseId in :ids order by t.department", Task.class)
-                    .setParameter("ids", cases.stream().map(ApprovalCase::id).toList()).getResultList();
-            for (TaskView v : views(all, today.date(), false)) {
-                tasks.computeIfAbsent(v.caseId(), k -> new ArrayList<>()).add(v);
+        Where where = new Where()
+                .and("district like :scope", "scope", prefix(scope))
+                .and("projectId = :projectId", "projectId", projectId)
+                .and("state = :state", "state", state);
+        PanacheQuery<ApprovalCase> query = cases.matching(where).page(Page.of(page - 1, size));
+        List<ApprovalCase> found = query.list();
+        Map<UUID, List<TaskView>> byCase = new HashMap<>();
+        if (!found.isEmpty()) {
+            Map<UUID, ApprovalCase> known = found.stream()
+                    .collect(Collectors.toMap(ApprovalCase::id, Function.identity()));
+            for (TaskView v : views(tasks.ofCases(known.keySet()), known, today.date(), false)) {
+                byCase.computeIfAbsent(v.caseId(), k -> new ArrayList<>()).add(v);
             }
         }
-        List<CaseView> items = cases.stream().map(c -> view(c, tasks.getOrDefault(c.id(), List.of()))).toList();
-        return new PageView<>(items, count.getSingleResult(), page, size);
+        List<CaseView> items = found.stream().map(c -> view(c, byCase.getOrDefault(c.id(), List.of()))).toList();
+        return PageView.of(items, page, size, query::count);
     }
 
+    /** A case with its tasks; 404 when it does not exist or lies outside {@code scope} (null: everywhere). */
     public CaseView approvalCase(UUID id, String scope) {
-        ApprovalCase c = em.find(ApprovalCase.class, id);
-        if (c == null || (scope != null && !c.district().startsWith(scope))) {
-            throw ApiException.notFound("审批案件 (approval case)", id);
-        }
-        List<Task> tasks = em.createQuery("from Task t where t.caseId = ?1 order by t.department", Task.class)
-                .setParameter(1, id).getResultList();
-        return view(c, views(tasks, today.date(), false));
+        ApprovalCase c = cases.findByIdOptional(id).filter(x -> within(x.district(), scope))
+                .orElseThrow(() -> ApiException.notFound("审批案件 (approval case)", id));
+        return view(c, views(tasks.ofCase(id), Map.of(id, c), today.date(), false));
+    }
+
+    private static boolean within(String district, String scope) {
+        return scope == null || district.startsWith(scope);
+    }
+
+    private static String prefix(String scope) {
+        return scope == null ? null : scope + "%";
     }
 
     private static CaseView view(ApprovalCase c, List<TaskView> tasks) {
@@ -150,15 +123,9 @@ public class CaseQueries {
                 c.state().label(), c.ruleVersion(), c.openedOn(), c.openedAt(), c.closedAt(), tasks);
     }
 
-    /** Views of tasks (already managed or freshly changed), one case lookup for all of them. */
-    public List<TaskView> views(List<Task> tasks, LocalDate on, boolean withHistory) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
+    /** Views of tasks with their clocks as of {@code on}; {@code cases} holds the case of each task. */
+    private List<TaskView> views(List<Task> tasks, Map<UUID, ApprovalCase> cases, LocalDate on, boolean withHistory) {
         WorkingCalendar calendar = calendars.current();
-        Map<UUID, ApprovalCase> cases = em.createQuery("from ApprovalCase c where c.id in :ids", ApprovalCase.class)
-                .setParameter("ids", tasks.stream().map(Task::caseId).distinct().toList()).getResultStream()
-                .collect(Collectors.toMap(ApprovalCase::id, Function.identity()));
         List<TaskView> out = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
             ApprovalCase c = cases.get(t.caseId());
@@ -173,14 +140,7 @@ public class CaseQueries {
     }
 
     private List<TaskView.ActionView> history(UUID taskId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select at, actor, action, comment, due_date from approval_task_action"
-                + " where task_id = ?1 order by id").setParameter(1, taskId).getResultList();
-        List<TaskView.ActionView> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new TaskView.ActionView(SqlValues.instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    SqlValues.date(r[4])));
-        }
-        return out;
+        return actions.history(taskId).stream()
+                .map(a -> new TaskView.ActionView(a.at(), a.actor(), a.action(), a.comment(), a.dueDate())).toList();
     }
 }

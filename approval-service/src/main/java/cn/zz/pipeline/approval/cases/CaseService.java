@@ -3,6 +3,7 @@ package cn.zz.pipeline.approval.cases;
 import cn.zz.pipeline.approval.calendar.WorkCalendars;
 import cn.zz.pipeline.approval.calendar.WorkingCalendar;
 import cn.zz.pipeline.approval.config.ApprovalConfig;
+import cn.zz.pipeline.approval.facts.ProjectFactRepository;
 import cn.zz.pipeline.approval.rules.Rule;
 import cn.zz.pipeline.approval.rules.RuleSet;
 import cn.zz.pipeline.approval.rules.RuleTable;
@@ -25,7 +26,6 @@ import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,7 +51,16 @@ public class CaseService {
     static final String SYSTEM = "system";
 
     @Inject
-    EntityManager em;
+    ApprovalCaseRepository cases;
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    TaskActionRepository actions;
+
+    @Inject
+    ProjectFactRepository facts;
 
     @Inject
     Outbox outbox;
@@ -78,31 +86,29 @@ public class CaseService {
     public void open(ProjectDeclared declared, long declaredSequence) {
         ProjectSnapshot p = declared.project();
         lock(p.id());
-        Number seen = (Number) em.createNativeQuery("select count(*) from approval_case where project_id = ?1"
-                        + " and declared_sequence = ?2")
-                .setParameter(1, p.id()).setParameter(2, declaredSequence).getSingleResult();
-        if (seen.longValue() > 0) {
+        if (cases.opened(p.id(), declaredSequence)) {
             return;
         }
         Instant now = today.now();
         LocalDate on = today.date();
         WorkingCalendar calendar = calendars.current();
-        openCase(p.id()).ifPresent(old -> {
+        cases.openCase(p.id()).ifPresent(old -> {
             // A later declaration supersedes a case whose end this service never learned of.
             LOG.warnf("project %s declared again while case %s was open: cancelled", p.id(), old.id());
             cancel(old, "项目重新申报，原审批案件作废", now, on, calendar);
+            cases.flush(); // closed before the new case is inserted: one open case per project (unique index)
         });
         LocalDate start = declared.date() != null ? declared.date() : on;
         RuleSet set = rules.current();
         ApprovalCase c = new ApprovalCase(UUID.randomUUID(), p.id(), declaredSequence, p.code(), p.name(),
                 p.district(), set.version(), start, now);
-        em.persist(c);
+        cases.persist(c);
         List<ApprovalTask> announced = new ArrayList<>();
         for (Map.Entry<String, List<Rule>> e : set.required(p).entrySet()) {
             Task t = task(c, e.getKey(), e.getValue(), start, calendar);
-            em.persist(t);
-            em.flush(); // the action row refers to the task
-            action(t.id(), now, SYSTEM, "OPENED", null, t.dueDate());
+            tasks.persist(t);
+            tasks.flush(); // the action row refers to the task
+            actions.record(t.id(), now, SYSTEM, "OPENED", null, t.dueDate());
             announced.add(new ApprovalTask(t.id(), t.department(), t.item(), t.timeLimit(), t.dueDate(),
                     t.itemList().size() > 1 ? t.itemList() : null));
         }
@@ -138,18 +144,17 @@ public class CaseService {
     /** A withdrawn project (撤销) cancels its open case and the case's open tasks. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void projectWithdrawn(UUID projectId) {
-        if (em.createNativeQuery("select 1 from project_fact where project_id = ?1 for update")
-                .setParameter(1, projectId).getResultList().isEmpty()) {
+        if (!facts.lock(projectId)) {
             return; // never declared here: no case to cancel
         }
-        openCase(projectId).ifPresent(c -> cancel(c, "项目已撤销", today.now(), today.date(), calendars.current()));
+        cases.openCase(projectId).ifPresent(c -> cancel(c, "项目已撤销", today.now(), today.date(), calendars.current()));
     }
 
     private void cancel(ApprovalCase c, String why, Instant now, LocalDate on, WorkingCalendar calendar) {
-        for (Task t : tasks(c.id())) {
+        for (Task t : tasks.ofCase(c.id())) {
             if (t.state().open()) {
                 t.cancel(on, calendar);
-                action(t.id(), now, SYSTEM, "CANCELLED", why, null);
+                actions.record(t.id(), now, SYSTEM, "CANCELLED", why, null);
             }
         }
         c.close(CaseState.CANCELLED, now);
@@ -167,8 +172,8 @@ public class CaseService {
             throw ApiException.forbidden("该事项不在您的辖区内 (outside your district)");
         }
         lock(key.projectId());
-        Task t = em.find(Task.class, taskId);
-        ApprovalCase c = em.find(ApprovalCase.class, t.caseId());
+        Task t = tasks.findById(taskId);
+        ApprovalCase c = cases.findById(t.caseId());
         requirePending(t, "办理");
         Instant now = today.now();
         LocalDate on = today.date();
@@ -176,22 +181,22 @@ public class CaseService {
         String actor = user.name();
         if (decision == Decision.RETURN) {
             t.returnForSupplement(comment, on, calendar);
-            action(t.id(), now, actor, "RETURN", comment, null);
+            actions.record(t.id(), now, actor, "RETURN", comment, null);
             publish(t.projectId(), now, new TaskReturned(c.id(), t.id(), t.projectId(), t.department(), t.item(),
                     comment, actor));
             return t;
         }
         t.decide(decision, comment, actor, now, on, calendar);
-        action(t.id(), now, actor, decision.name(), comment, null);
+        actions.record(t.id(), now, actor, decision.name(), comment, null);
         publish(t.projectId(), now, new TaskDecided(c.id(), t.id(), t.projectId(), t.department(), t.item(), decision,
                 comment, actor));
-        List<Task> all = tasks(c.id());
+        List<Task> all = tasks.ofCase(c.id());
         if (decision == Decision.REJECT) {
             for (Task other : all) {
                 if (other.state().open()) {
                     other.cancel(on, calendar);
-                    action(other.id(), now, SYSTEM, "CANCELLED", departmentName(t.department()) + "不予批准，本事项终止",
-                            null);
+                    actions.record(other.id(), now, SYSTEM, "CANCELLED",
+                            departmentName(t.department()) + "不予批准，本事项终止", null);
                 }
             }
             c.close(CaseState.REJECTED, now);
@@ -209,14 +214,14 @@ public class CaseService {
         TaskKey key = key(taskId);
         user.requireWrite(key.district());
         lock(key.projectId());
-        Task t = em.find(Task.class, taskId);
+        Task t = tasks.findById(taskId);
         if (t.state() != TaskState.RETURNED) {
             throw ApiException.conflict("not-returned", "事项当前状态为「" + t.state().label() + "」，只有退回补正的事项可以重新提交"
                     + " (only a returned task can be resubmitted)");
         }
         Instant now = today.now();
         t.resubmit(today.date(), calendars.current());
-        action(t.id(), now, user.name(), "RESUBMIT", comment, t.dueDate());
+        actions.record(t.id(), now, user.name(), "RESUBMIT", comment, t.dueDate());
         publish(t.projectId(), now, new TaskResubmitted(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), user.name()));
         return t;
@@ -230,17 +235,16 @@ public class CaseService {
     public boolean markOverdue(UUID taskId) {
         TaskKey key = key(taskId);
         lock(key.projectId());
-        Task t = em.find(Task.class, taskId);
+        Task t = tasks.findById(taskId);
         LocalDate on = today.date();
         if (t.overdueAt() != null || !t.overdue(on)) {
             return false;
         }
         Instant now = today.now();
-        String leader = (String) em.createNativeQuery("select leader from project_fact where project_id = ?1")
-                .setParameter(1, t.projectId()).getSingleResult();
+        String leader = facts.leader(t.projectId());
         t.markOverdue(now, leader);
-        action(t.id(), now, SYSTEM, "OVERDUE", leader == null ? "超期，项目未指定分包领导" : "超期，已提醒分包领导 " + leader,
-                t.dueDate());
+        String note = leader == null ? "超期，项目未指定分包领导" : "超期，已提醒分包领导 " + leader;
+        actions.record(t.id(), now, SYSTEM, "OVERDUE", note, t.dueDate());
         publish(t.projectId(), now, new TaskOverdue(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), leader));
         return true;
@@ -263,50 +267,19 @@ public class CaseService {
         return config.departments().getOrDefault(code, code);
     }
 
-    private record TaskKey(UUID projectId, String department, String district) {
-    }
-
-    /** The task's immutable keys, read without making the entity managed before the project lock is held. */
+    /** The task's keys, read before the project's lock is held without loading the task (see the class). */
     private TaskKey key(UUID taskId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select project_id, department, district from approval_task"
-                + " where id = ?1").setParameter(1, taskId).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("审批事项 (approval task)", taskId);
-        }
-        Object[] r = rows.get(0);
-        return new TaskKey((UUID) r[0], (String) r[1], (String) r[2]);
+        return tasks.key(taskId).orElseThrow(() -> ApiException.notFound("审批事项 (approval task)", taskId));
     }
 
     /** Locks the project's row: the first statement of every write to the project's approvals. */
     private void lock(UUID projectId) {
-        List<?> rows = em.createNativeQuery("select approval_sequence from project_fact where project_id = ?1 for update")
-                .setParameter(1, projectId).getResultList();
-        if (rows.isEmpty()) {
+        if (!facts.lock(projectId)) {
             throw new PermanentEventException("unknown project " + projectId);
         }
     }
 
     private void publish(UUID projectId, Instant at, EventPayload event) {
-        Number seq = (Number) em.createNativeQuery("update project_fact set approval_sequence = approval_sequence + 1"
-                + " where project_id = ?1 returning approval_sequence").setParameter(1, projectId).getSingleResult();
-        outbox.publish(projectId.toString(), seq.longValue(), at, event);
-    }
-
-    private Optional<ApprovalCase> openCase(UUID projectId) {
-        return em.createQuery("from ApprovalCase where projectId = ?1 and state = ?2", ApprovalCase.class)
-                .setParameter(1, projectId).setParameter(2, CaseState.OPEN).getResultStream().findFirst();
-    }
-
-    List<Task> tasks(UUID caseId) {
-        return em.createQuery("from Task where caseId = ?1 order by department", Task.class)
-                .setParameter(1, caseId).getResultList();
-    }
-
-    private void action(UUID taskId, Instant at, String actor, String action, String comment, LocalDate due) {
-        em.createNativeQuery("insert into approval_task_action (task_id, at, actor, action, comment, due_date)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, taskId).setParameter(2, at).setParameter(3, actor).setParameter(4, action)
-                .setParameter(5, comment).setParameter(6, due).executeUpdate();
+        outbox.publish(projectId.toString(), facts.nextApprovalSequence(projectId), at, event);
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -23,7 +22,7 @@ public class OverdueScan {
     private static final int BATCH = 500;
 
     @Inject
-    EntityManager em;
+    TaskRepository tasks;
 
     @Inject
     CaseService cases;
@@ -44,11 +43,8 @@ public class OverdueScan {
     public int scan() {
         int marked = 0;
         while (true) {
-            List<UUID> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                            "select t.id from Task t where t.state = :pending and t.dueDate < :today and t.overdueAt is null"
-                                    + " order by t.dueDate, t.id", UUID.class)
-                    .setParameter("pending", TaskState.PENDING).setParameter("today", today.date())
-                    .setMaxResults(BATCH).getResultList());
+            List<UUID> candidates = QuarkusTransaction.requiringNew()
+                    .call(() -> tasks.newlyOverdue(today.date(), BATCH));
             int before = marked;
             for (UUID id : candidates) {
                 try {

@@ -1,7 +1,6 @@
 package cn.zz.pipeline.approval.rules;
 
 import cn.zz.pipeline.approval.config.ApprovalConfig;
-import cn.zz.pipeline.platform.persistence.SqlValues;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.web.IfMatch;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -39,7 +37,7 @@ public class RuleTable {
     };
 
     @Inject
-    EntityManager em;
+    RuleVersionRepository stored;
 
     @Inject
     ObjectMapper json;
@@ -51,8 +49,7 @@ public class RuleTable {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RuleSet current() {
-        Number v = (Number) em.createNativeQuery("select max(version) from approval_rule_version").getSingleResult();
-        return version(v.intValue());
+        return version(stored.current());
     }
 
     /** A version of the table, or 404. */
@@ -62,15 +59,9 @@ public class RuleTable {
         if (cached != null) {
             return cached;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select version, rules::text, comment, created_by, created_at"
-                + " from approval_rule_version where version = ?1").setParameter(1, version).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("审批规则表版本 (rule table version)", version);
-        }
-        Object[] r = rows.get(0);
-        RuleSet set = new RuleSet(((Number) r[0]).intValue(), parse((String) r[1]), (String) r[2], (String) r[3],
-                SqlValues.instant(r[4]));
+        RuleVersion v = stored.findByIdOptional(version)
+                .orElseThrow(() -> ApiException.notFound("审批规则表版本 (rule table version)", version));
+        RuleSet set = new RuleSet(v.version(), parse(v.rules()), v.comment(), v.createdBy(), v.createdAt());
         versions.put(version, set);
         return set;
     }
@@ -85,18 +76,12 @@ public class RuleTable {
         if (!violations.isEmpty()) {
             throw ApiException.badRequest("审批规则表有 " + violations.size() + " 处错误 (invalid rule table)", violations);
         }
-        int current = current().version();
+        int current = stored.current();
         IfMatch.check(ifMatch, current, true, "审批规则表");
         int next = current + 1;
-        int inserted = em.createNativeQuery("insert into approval_rule_version (version, rules, comment, created_by)"
-                        + " values (?1, cast(?2 as jsonb), ?3, ?4) on conflict (version) do nothing")
-                .setParameter(1, next).setParameter(2, write(rules))
-                .setParameter(3, comment == null || comment.isBlank() ? null : comment.strip())
-                .setParameter(4, actor).executeUpdate();
-        if (inserted == 0) {
+        if (!stored.insert(next, write(rules), comment == null || comment.isBlank() ? null : comment.strip(), actor)) {
             throw ApiException.conflict("stale-version", "审批规则表刚被他人修改为版本 " + next + "，请重新读取后再提交 (stale version)");
         }
-        em.flush();
         return version(next);
     }
 

@@ -12,10 +12,12 @@ import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,14 +38,18 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The parallel flow over real Kafka and PostgreSQL: one case, one task per department, decisions, outcomes. */
+/**
+ * The parallel flow over real Kafka and PostgreSQL: one case, one task per department, decisions, outcomes. Projects
+ * are declared on the service's own today, whatever day the suite runs on (dates are ClockTest's concern).
+ */
 @QuarkusTest
 class ParallelApprovalTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    @Inject
+    Today today;
 
     private JsonPath declareFourDepartments(UUID id) {
-        Approvals.declare(Approvals.fourDepartments(id), TODAY, 2);
+        Approvals.declare(Approvals.fourDepartments(id), today.date(), 2);
         return awaitCase(id);
     }
 
@@ -180,9 +186,9 @@ class ParallelApprovalTest {
     @Test
     void aRedeliveredOrDuplicatedDeclarationOpensNoSecondCase() {
         UUID id = UUID.randomUUID();
-        EventEnvelope first = Approvals.declare(Approvals.fourDepartments(id), TODAY, 2);
+        EventEnvelope first = Approvals.declare(Approvals.fourDepartments(id), today.date(), 2);
         Approvals.send(first); // redelivery: same event id
-        Approvals.declare(Approvals.fourDepartments(id), TODAY, 2); // a copy with another id, same declaration
+        Approvals.declare(Approvals.fourDepartments(id), today.date(), 2); // a copy with another id, same declaration
         Approvals.send(id, 3, new ProjectAssigned(id, "王副区长", List.of(), "admin"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "王副区长".equals(Approvals.leaderOf(id)));
         assertThat(Approvals.cases(id).getInt("total")).isEqualTo(1);
@@ -193,7 +199,7 @@ class ParallelApprovalTest {
         UUID id = UUID.randomUUID();
         JsonPath first = declareFourDepartments(id);
         // Declared again (sequence 4) while this service never learned how the first case ended.
-        Approvals.declare(Approvals.fourDepartments(id), TODAY, 4);
+        Approvals.declare(Approvals.fourDepartments(id), today.date(), 4);
         await().atMost(Duration.ofSeconds(30)).until(() -> Approvals.cases(id).getInt("total") == 2);
         JsonPath old = caseById(first.getString("id"));
         assertThat(old.getString("state")).isEqualTo("CANCELLED");
@@ -219,7 +225,7 @@ class ParallelApprovalTest {
         UUID id = UUID.randomUUID();
         JsonPath c = declareFourDepartments(id);
         decide("approver.ndrc", task(c, "NDRC"), "APPROVE", null).then().statusCode(200);
-        Approvals.send(id, 3, new ProjectWithdrawn(id, "2025-410106-01-01-000010", "410106", Stage.DECLARED, TODAY,
+        Approvals.send(id, 3, new ProjectWithdrawn(id, "2025-410106-01-01-000010", "410106", Stage.DECLARED, today.date(),
                 "业主放弃投资", "staff.shangjie"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(caseById(c.getString("id")).getString("state")));
         JsonPath after = caseById(c.getString("id"));
@@ -231,7 +237,7 @@ class ParallelApprovalTest {
     @Test
     void aProjectWithoutEiaOrLandOrBuildingNeedsOnlyTheFiling() {
         UUID id = UUID.randomUUID();
-        Approvals.declare(Approvals.project(id, "410184", false, null, ConstructionType.PURCHASE, "03"), TODAY, 2);
+        Approvals.declare(Approvals.project(id, "410184", false, null, ConstructionType.PURCHASE, "03"), today.date(), 2);
         JsonPath c = awaitCase(id);
         assertThat(c.getList("tasks.department")).containsExactly("NDRC");
         assertThat(c.getString("tasks[0].itemName")).contains("备案");
@@ -240,7 +246,7 @@ class ParallelApprovalTest {
         // and a project with a registration-form EIA needs no EE task
         UUID other = UUID.randomUUID();
         Approvals.declare(Approvals.project(other, "410184", false, EiaCategory.REGISTRATION,
-                ConstructionType.RENOVATION, "02"), TODAY, 2);
+                ConstructionType.RENOVATION, "02"), today.date(), 2);
         assertThat(awaitCase(other).getList("tasks.department")).containsExactlyInAnyOrder("NDRC", "HC");
     }
 

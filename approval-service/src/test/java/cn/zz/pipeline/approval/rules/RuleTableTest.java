@@ -6,6 +6,7 @@ import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.testsupport.Concurrently;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,9 @@ class RuleTableTest {
 
     @Inject
     RuleTable table;
+
+    @Inject
+    Today today;
 
     private Map<String, List<String>> required(boolean newLand, EiaCategory eia, ConstructionType construction,
                                                String projectType) {
@@ -102,7 +105,7 @@ class RuleTableTest {
 
             UUID id = UUID.randomUUID();
             Approvals.declare(Approvals.project(id, "410106", false, null, ConstructionType.PURCHASE, "03"),
-                    LocalDate.now(), 2);
+                    today.date(), 2);
             JsonPath c = Approvals.awaitCase(id);
             assertThat(c.getInt("ruleVersion")).isEqualTo(next);
             assertThat(c.getList("tasks.department")).containsExactlyInAnyOrder("NDRC", "HC");
@@ -131,7 +134,7 @@ class RuleTableTest {
         try {
             UUID id = UUID.randomUUID();
             Approvals.declare(Approvals.project(id, "410106", false, null, ConstructionType.PURCHASE, "03"),
-                    LocalDate.now(), 2);
+                    today.date(), 2);
             JsonPath c = Approvals.awaitCase(id);
             assertThat(c.getString("state")).isEqualTo("APPROVED");
             assertThat(c.getList("tasks")).isEmpty();

@@ -1,6 +1,4 @@
-package cn.zz.pipeline.approval.api;
-
-import cn.zz.pipeline.approval.rules.Rule;
+package cn.zz.pipeline.approval.rules;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.cases;
 
 import jakarta.validation.constraints.Size;
 

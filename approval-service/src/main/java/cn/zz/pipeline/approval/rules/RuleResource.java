@@ -1,7 +1,5 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.rules;
 
-import cn.zz.pipeline.approval.rules.RuleSet;
-import cn.zz.pipeline.approval.rules.RuleTable;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;

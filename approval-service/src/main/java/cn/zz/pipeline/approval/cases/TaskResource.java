@@ -1,16 +1,10 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.cases;
 
-import cn.zz.pipeline.approval.cases.CaseQueries;
-import cn.zz.pipeline.approval.cases.CaseService;
-import cn.zz.pipeline.approval.cases.Task;
-import cn.zz.pipeline.approval.cases.TaskState;
-import cn.zz.pipeline.approval.cases.TaskView;
 import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
-import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.platform.web.Params;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,13 +19,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Approval tasks (审批事项). The list is an approver's inbox: their own department's tasks, open ones by default,
- * oldest due first, each with its days left. Staff and leaders see the tasks of their district.
+ * oldest due first, each with its days left. Everyone sees the tasks within their district scope.
  */
 @Path("/api/approval-tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,20 +42,23 @@ public class TaskResource {
     @Inject
     CurrentUser user;
 
-    @Inject
-    Today today;
-
     /**
      * @param state PENDING, RETURNED, APPROVED, REJECTED, CANCELLED, OPEN (pending and returned; the default) or ALL
      * @param overdue true: pending past the due date; false: the others
+     * @param district a region within the caller's district scope (403 when wider or outside), absent: all of it
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.APPROVER, Roles.LEADER, Roles.ADMIN})
-    public PageView<TaskView> list(@QueryParam("state") String state, @QueryParam("overdue") String overdue,
-                                   @QueryParam("department") String department,
-                                   @QueryParam("projectId") String projectId, @QueryParam("caseId") String caseId,
-                                   @QueryParam("escalatedTo") String escalatedTo, @QueryParam("page") String page,
-                                   @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "A page of tasks, oldest due first")
+    @APIResponse(responseCode = "400", description = "A malformed parameter (district, state, overdue, projectId, ...)")
+    @APIResponse(responseCode = "403", description = "out-of-scope: district is wider than or outside your own;"
+            + " an approver asking for another department")
+    public PageView<TaskView> list(
+            @Parameter(description = CaseResource.DISTRICT) @QueryParam("district") String district,
+            @QueryParam("state") String state, @QueryParam("overdue") String overdue,
+            @QueryParam("department") String department, @QueryParam("projectId") String projectId,
+            @QueryParam("caseId") String caseId, @QueryParam("escalatedTo") String escalatedTo,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         String dept = department == null || department.isBlank() ? null : department.trim();
         if (user.is(Roles.APPROVER) && !user.isAdmin()) {
             if (dept != null && !dept.equals(user.department())) {
@@ -68,7 +67,7 @@ public class TaskResource {
             }
             dept = user.department();
         }
-        CaseQueries.TaskFilter filter = new CaseQueries.TaskFilter(user.readScope(), dept, states(state),
+        CaseQueries.TaskFilter filter = new CaseQueries.TaskFilter(user.scope(district), dept, states(state),
                 Params.bool("overdue", overdue), projectId == null ? null : Params.uuid("projectId", projectId),
                 caseId == null ? null : Params.uuid("caseId", caseId),
                 escalatedTo == null || escalatedTo.isBlank() ? null : escalatedTo.trim());

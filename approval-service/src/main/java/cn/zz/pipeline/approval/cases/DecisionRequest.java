@@ -1,4 +1,4 @@
-package cn.zz.pipeline.approval.api;
+package cn.zz.pipeline.approval.cases;
 
 import cn.zz.pipeline.events.Decision;
 import jakarta.validation.constraints.NotNull;
