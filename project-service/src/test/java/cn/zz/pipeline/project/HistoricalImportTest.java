@@ -298,6 +298,18 @@ class HistoricalImportTest {
                 .body("violations.code", equalTo(List.of("cumulative-order")));
     }
 
+    /** The period rule of a live report, here too: in December a report of next January breaks two rules. */
+    @Test
+    void aReportOfAFutureJanuaryBreaksBothPeriodRules() {
+        FixedToday.install(LocalDate.of(2025, 12, 3));
+        Map<String, Object> body = admitted2024();
+        body.put("reports", List.of(report("2024-03", 1000, null), report("2026-01", 2000, null)));
+        JsonPath problem = post("admin", body).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:inconsistent-history")).extract().jsonPath();
+        assertThat(problem.getList("violations.field")).containsOnly("reports[1].period");
+        assertThat(problem.getList("violations.code")).containsExactly("january-folded", "future-period");
+    }
+
     @Test
     void malformedFieldsAre400ListingEveryOne() {
         Map<String, Object> body = admitted2024();

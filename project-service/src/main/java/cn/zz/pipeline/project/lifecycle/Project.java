@@ -26,7 +26,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A project and its lifecycle. {@code version} starts at 1 and every change of the project (its facts, stage,
+ * A project and its lifecycle: identity (id, code, district), its facts ({@link #facts()}), stage and stage dates,
+ * approval bookkeeping, assignment. {@code version} starts at 1 and every change of the project (its facts, stage,
  * investment reports, problems, assignment) raises it by one; it is the {@code sequence} of the change's event.
  *
  * <p>{@code @DynamicUpdate}: the approval columns are written by a separate statement that leaves the version
@@ -206,7 +207,10 @@ public class Project {
         return changed;
     }
 
-    /** The facts as they stand, the starting point of a merge patch. */
+    /**
+     * The facts as they stand (name, owner, amounts, plans …): read them here, there is no accessor per fact; also
+     * the starting point of a merge patch.
+     */
     public ProjectFacts facts() {
         return new ProjectFacts(name, ownerName, ownerCreditCode, district, park, chain, industry, constructionType,
                 projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand, eiaCategory,

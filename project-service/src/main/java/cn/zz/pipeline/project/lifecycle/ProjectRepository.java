@@ -112,7 +112,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return name == null || ownerCreditCode == null ? null : name + "\u0000" + ownerCreditCode;
     }
 
-    /** Codes of the same year, region and serial as {@code code}, whatever their department and project type. */
+    /** Codes of the same year, region and serial as {@code code}, whatever their department and type (codes only). */
     public List<String> codesWithSerialOf(String code) {
         String pattern = code.substring(0, 12) + "__-__-" + code.substring(18, 23) + "_";
         return getEntityManager().createQuery("select p.code from Project p where p.code like :pattern", String.class)
