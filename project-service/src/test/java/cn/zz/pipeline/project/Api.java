@@ -1,14 +1,16 @@
 package cn.zz.pipeline.project;
 
-import cn.zz.pipeline.project.domain.CreditCode;
+import cn.zz.pipeline.platform.time.Today;
+import cn.zz.pipeline.project.lifecycle.CreditCode;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,15 +20,16 @@ import static io.restassured.RestAssured.given;
 /** REST helpers shared by the tests: demo users' tokens, a valid project body, common commands. */
 final class Api {
 
-    static final String SHANGJIE = "410106";
-    static final String XINZHENG = "410184";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The demo staff's districts (staff.shangjie, leader.shangjie; staff.xinzheng): shared, never owned. */
+    static final String SHANGJIE = TestDistricts.SHANGJIE;
+    static final String XINZHENG = TestDistricts.XINZHENG;
 
     private Api() {
     }
 
+    /** The service's today (its {@link Today}, or the {@link FixedToday} a test installed), never the test's own. */
     static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return Arc.container().instance(Today.class).get().date();
     }
 
     static RequestSpecification as(String user) {

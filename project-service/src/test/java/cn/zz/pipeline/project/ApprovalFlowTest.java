@@ -1,11 +1,11 @@
 package cn.zz.pipeline.project;
 
+import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.approval.CaseApproved;
 import cn.zz.pipeline.events.approval.CaseRejected;
 import cn.zz.pipeline.events.approval.TaskDecided;
-import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
 import io.quarkus.test.junit.QuarkusTest;

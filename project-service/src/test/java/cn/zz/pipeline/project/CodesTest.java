@@ -1,9 +1,9 @@
 package cn.zz.pipeline.project;
 
 import cn.zz.pipeline.events.Sector;
-import cn.zz.pipeline.project.domain.CreditCode;
-import cn.zz.pipeline.project.domain.IndustryCode;
-import cn.zz.pipeline.project.domain.ProjectCode;
+import cn.zz.pipeline.project.lifecycle.CreditCode;
+import cn.zz.pipeline.project.lifecycle.IndustryCode;
+import cn.zz.pipeline.project.lifecycle.ProjectCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

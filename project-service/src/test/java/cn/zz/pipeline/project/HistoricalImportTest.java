@@ -10,11 +10,12 @@ import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
 import cn.zz.pipeline.events.project.ProjectStarted;
-import cn.zz.pipeline.project.domain.ProjectCode;
+import cn.zz.pipeline.project.lifecycle.ProjectCode;
 import cn.zz.pipeline.seeds.synthetic.Generator;
 import cn.zz.pipeline.seeds.synthetic.SyntheticProject;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -200,13 +201,19 @@ class HistoricalImportTest {
      */
     @Test
     void theSyntheticGeneratorsBodiesImportToTheEventsItsBulkPathPublishes() throws Exception {
-        Generator generator = new Generator(7, Api.today());
-        // one project of each final stage, in districts no other test of this module uses (some count serials)
-        Set<String> unused = Set.of("410102", "410103", "410104", "410108", "410122", "410171", "410172", "410173");
+        // The generator's data and the service's clock stand on the same day, so the same projects are picked and
+        // every time (reports of complete months, stage dates up to yesterday) is in the service's past on any day.
+        LocalDate day = LocalDate.of(2026, 6, 15);
+        FixedToday.install(day);
+        Generator generator = new Generator(7, day);
+        // one project of each final stage, in districts of this test's own but the first (whose serials the test
+        // below counts)
+        List<String> owned = TestDistricts.all(getClass());
+        Set<String> synthetic = Set.copyOf(owned.subList(1, owned.size()));
         Map<Stage, SyntheticProject> picked = new EnumMap<>(Stage.class);
         for (long i = 0; picked.size() < Stage.values().length; i++) {
             SyntheticProject p = generator.project(i);
-            if (unused.contains(p.district())) {
+            if (synthetic.contains(p.district())) {
                 picked.putIfAbsent(p.stage(), p);
             }
         }
@@ -235,7 +242,7 @@ class HistoricalImportTest {
 
     @Test
     void withoutACodeOneIsAllocatedAfterTheImportedSerialsOfThatYear() {
-        String region = "410182"; // 荥阳市: no other test registers here
+        String region = TestDistricts.of(getClass()); // serials of imported codes, counted here
         String given = ProjectCode.of(2024, region, "01", "02", 500);
         Map<String, Object> first = Api.project(region);
         first.put("registeredAt", "2024-06-01T09:00:00+08:00");
@@ -289,6 +296,18 @@ class HistoricalImportTest {
         post("admin", implausible).then().statusCode(422)
                 .body("violations.field", equalTo(List.of("reports[1].reason")))
                 .body("violations.code", equalTo(List.of("cumulative-order")));
+    }
+
+    /** The period rule of a live report, here too: in December a report of next January breaks two rules. */
+    @Test
+    void aReportOfAFutureJanuaryBreaksBothPeriodRules() {
+        FixedToday.install(LocalDate.of(2025, 12, 3));
+        Map<String, Object> body = admitted2024();
+        body.put("reports", List.of(report("2024-03", 1000, null), report("2026-01", 2000, null)));
+        JsonPath problem = post("admin", body).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:inconsistent-history")).extract().jsonPath();
+        assertThat(problem.getList("violations.field")).containsOnly("reports[1].period");
+        assertThat(problem.getList("violations.code")).containsExactly("january-folded", "future-period");
     }
 
     @Test

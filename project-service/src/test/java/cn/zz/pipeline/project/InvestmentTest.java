@@ -4,10 +4,13 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static cn.zz.pipeline.project.Api.as;
@@ -15,19 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Monthly completed investment: 1-N月 cumulative figures, January folded into 1-2月, corrections kept. */
+/**
+ * Monthly completed investment: 1-N月 cumulative figures, January folded into 1-2月, corrections kept. The service's
+ * clock stands on {@link #TODAY}, so every period's place in the calendar is known (the periods of {@link #YEAR}
+ * are all past, next month is not January unless a test moves the clock).
+ */
 @QuarkusTest
 class InvestmentTest {
 
-    /** Periods of last year are always in the past. */
-    private static final int YEAR = YearMonth.now(Api.ZONE).getYear() - 1;
+    private static final LocalDate TODAY = LocalDate.of(2025, 6, 16);
+    private static final int YEAR = TODAY.getYear() - 1;
+
+    private FixedToday today;
+
+    @BeforeEach
+    void fixTheClock() {
+        today = FixedToday.install(TODAY);
+    }
 
     private static String period(int month) {
         return String.format("%d-%02d", YEAR, month);
     }
 
     private static io.restassured.response.Response put(String id, String period, Object amount, String reason) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("amount", amount);
         if (reason != null) {
             body.put("reason", reason);
@@ -46,18 +60,44 @@ class InvestmentTest {
     @Test
     void periodRules() {
         String id = Approvals.admitted();
-        YearMonth next = YearMonth.now(Api.ZONE).plusMonths(1);
-        put(id, next.toString(), 100, null).then().statusCode(422)
-                .body("violations[0].code", equalTo("future-period"));
+        put(id, "2025-07", 100, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:future-period"))
+                .body("violations.code", equalTo(List.of("future-period")))
+                .body("violations[0].limit", equalTo("2025-06"));
         put(id, YEAR + "-01", 100, null).then().statusCode(422)
                 .body("type", equalTo("urn:pipeline:problem:january-folded"))
+                .body("violations.code", equalTo(List.of("january-folded")))
                 .body("violations[0].limit", equalTo(YEAR + "-02"))
                 .body("detail", containsString(YEAR + "-02"));
+        put(id, "1999-03", 100, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:period-out-of-range"));
         put(id, YEAR + "-13", 100, null).then().statusCode(400).body("violations[0].field", equalTo("period"));
         put(id, period(3), -1, null).then().statusCode(400).body("violations[0].field", equalTo("amount"));
         as("staff.shangjie").body("{}").put("/api/projects/" + id + "/investments/" + period(3)).then()
                 .statusCode(400).body("violations[0].field", equalTo("amount"));
         assertThat(Api.version(id)).isEqualTo(3); // nothing was recorded
+    }
+
+    /** In December, next month is January of next year: folded and in the future, both said at once. */
+    @Test
+    void aJanuaryInTheFutureBreaksBothRules() {
+        today.set(LocalDate.of(2025, 12, 3));
+        String id = Approvals.admitted();
+        put(id, "2026-01", 100, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:period-not-reportable"))
+                .body("violations.field", equalTo(List.of("period", "period")))
+                .body("violations.code", equalTo(List.of("january-folded", "future-period")))
+                .body("violations[0].limit", equalTo("2026-02"))
+                .body("violations[1].limit", equalTo("2025-12"));
+        put(id, "2026-02", 100, null).then().statusCode(422)
+                .body("type", equalTo("urn:pipeline:problem:future-period"));
+        assertThat(Api.version(id)).isEqualTo(3);
+        // the current month may be reported; on 1 January, last December is the latest period
+        put(id, "2025-12", 100, null).then().statusCode(200).header("ETag", "\"4\"");
+        today.set(LocalDate.of(2026, 1, 1));
+        put(id, "2026-01", 150, null).then().statusCode(422)
+                .body("violations.code", equalTo(List.of("january-folded")));
+        put(id, "2025-12", 120, null).then().statusCode(200).header("ETag", "\"5\"");
     }
 
     @Test
@@ -119,7 +159,7 @@ class InvestmentTest {
         put(id, period(9), 25000, null).then().statusCode(200);
         // the project's completed investment would exceed its total investment
         put(id, period(12), 31000, null).then().statusCode(422)
-                .body("violations.code", equalTo(java.util.List.of("exceeds-total-investment")))
+                .body("violations.code", equalTo(List.of("exceeds-total-investment")))
                 .body("violations[0].value", equalTo(31000))
                 .body("violations[0].limit", equalTo(30000));
         put(id, period(12), 31000, "追加投资，总投资待调整").then().statusCode(200).body("reason",
@@ -127,10 +167,7 @@ class InvestmentTest {
         assertThat(as("staff.shangjie").get("/api/projects/" + id + "/investments").then().extract().jsonPath()
                 .getDouble("completed")).isEqualTo(31000.0);
         // figures of two years add up: last year's 31000 plus this year's 1-2月
-        YearMonth feb = YearMonth.of(YEAR + 1, 2);
-        if (!feb.isAfter(YearMonth.now(Api.ZONE))) {
-            put(id, feb.toString(), 500, null).then().statusCode(422)
-                    .body("violations[0].value", equalTo(31500));
-        }
+        put(id, TODAY.getYear() + "-02", 500, null).then().statusCode(422)
+                .body("violations[0].value", equalTo(31500));
     }
 }

@@ -1,7 +1,9 @@
 package cn.zz.pipeline.project;
 
-import cn.zz.pipeline.project.domain.CreditCode;
-import cn.zz.pipeline.project.domain.ProjectCode;
+import cn.zz.pipeline.events.District;
+import cn.zz.pipeline.project.lifecycle.CreditCode;
+import cn.zz.pipeline.project.lifecycle.ProjectCode;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -209,18 +211,19 @@ class LedgerImportTest {
     }
 
     /**
-     * A row that fails only at registration (here: the serials of 新密市 run out) rolls back alone: its chunk is
-     * redone row by row, the other rows are imported.
+     * A row that fails only at registration (here: the serials of the test's district run out) rolls back alone: its
+     * chunk is redone row by row, the other rows are imported.
      */
     @Test
     void aRowThatFailsAtRegistrationLeavesNothingAndTheOthersImport() {
-        String region = "410183"; // 新密市: no other test registers here
+        String region = TestDistricts.of(getClass()); // its serials are made to run out
         int year = Api.today().getYear();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into project_code_serial"
                 + " (year, region, last_serial) values (?1, ?2, 99998)"
                 + " on conflict (year, region) do update set last_serial = 99998")
                 .setParameter(1, year).setParameter(2, region).executeUpdate());
-        List<Map<String, Object>> rows = List.of(row("410106"), row("新密市"), row("新密市"), row("410106"));
+        String name = District.label(region);
+        List<Map<String, Object>> rows = List.of(row("410106"), row(name), row(name), row("410106"));
         long[] before = footprint();
         JsonPath report = upload("admin", xlsx(rows), false).then().statusCode(200).extract().jsonPath();
         assertThat(report.getList("rows.status")).containsExactly("IMPORTED", "IMPORTED", "REJECTED", "IMPORTED");

@@ -3,10 +3,10 @@ package cn.zz.pipeline.project;
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.platform.problem.ApiException;
-import cn.zz.pipeline.project.command.RegisterProject;
-import cn.zz.pipeline.project.ledger.LedgerColumn;
-import cn.zz.pipeline.project.ledger.LedgerReader;
-import cn.zz.pipeline.project.ledger.XlsxUpload;
+import cn.zz.pipeline.project.imports.LedgerColumn;
+import cn.zz.pipeline.project.imports.LedgerReader;
+import cn.zz.pipeline.project.imports.XlsxUpload;
+import cn.zz.pipeline.project.lifecycle.ProjectFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +72,7 @@ class LedgerReaderTest {
         rows.add(b);
         LedgerReader.Parsed parsed = read(Ledgers.HEADERS, rows, 10);
         assertThat(parsed.rows()).hasSize(2);
-        RegisterProject first = parsed.rows().get(0).command();
+        ProjectFacts first = parsed.rows().get(0).facts();
         assertThat(parsed.rows().get(0).violations()).isEmpty();
         assertThat(parsed.rows().get(0).row()).isEqualTo(2);
         assertThat(first.district()).isEqualTo("410184");
@@ -86,7 +86,7 @@ class LedgerReaderTest {
         assertThat(first.eiaCategory()).isNull();
         assertThat(first.plannedStart()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(first.plannedProduction()).isEqualTo(LocalDate.of(2026, 6, 30));
-        RegisterProject second = parsed.rows().get(1).command();
+        ProjectFacts second = parsed.rows().get(1).facts();
         assertThat(parsed.rows().get(1).violations()).isEmpty();
         assertThat(second.projectType()).isEqualTo("01");
         assertThat(second.constructionType()).isEqualTo(ConstructionType.RENOVATION);
@@ -133,7 +133,7 @@ class LedgerReaderTest {
         assertThat(parsed.rows()).hasSize(1);
         assertThat(parsed.rows().get(0).row()).isEqualTo(3);
         assertThat(parsed.rows().get(0).violations()).isEmpty();
-        assertThat(parsed.rows().get(0).command().name()).isEqualTo(data.get("项目名称"));
+        assertThat(parsed.rows().get(0).facts().name()).isEqualTo(data.get("项目名称"));
     }
 
     @Test

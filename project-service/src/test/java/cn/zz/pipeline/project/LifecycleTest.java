@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.testsupport.Concurrently;
+import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -100,15 +101,17 @@ class LifecycleTest {
 
     @Test
     void thresholdsAreConfiguredPerDistrict() {
-        Map<String, Object> body = project("410185"); // 登封市: min-total-investment 1000 in the test profile
+        // 登封市: min-total-investment 1000 in the test profile (application.properties)
+        String dengfeng = TestDistricts.of(getClass());
+        Map<String, Object> body = project(dengfeng);
         body.put("totalInvestment", 800);
         body.put("landArea", 1);
-        String dengfeng = register("admin", body).getString("id");
-        transition("admin", dengfeng, "DECLARED", null).then().statusCode(422)
+        String id = register("admin", body).getString("id");
+        transition("admin", id, "DECLARED", null).then().statusCode(422)
                 .body("violations[0].code", equalTo("min-total-investment"))
                 .body("violations[0].limit", equalTo(1000));
         as("admin").get("/api/districts").then().statusCode(200)
-                .body("find { it.code == '410185' }.gates.minTotalInvestment", equalTo(1000))
+                .body("find { it.code == '" + dengfeng + "' }.gates.minTotalInvestment", equalTo(1000))
                 .body("find { it.code == '410106' }.gates.minTotalInvestment", equalTo(500))
                 .body("find { it.code == '410106' }.name", equalTo("上街区"));
 

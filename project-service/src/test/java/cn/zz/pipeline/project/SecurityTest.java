@@ -2,8 +2,10 @@ package cn.zz.pipeline.project;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static cn.zz.pipeline.project.Api.SHANGJIE;
@@ -11,6 +13,7 @@ import static cn.zz.pipeline.project.Api.XINZHENG;
 import static cn.zz.pipeline.project.Api.as;
 import static cn.zz.pipeline.project.Api.project;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -86,6 +89,48 @@ class SecurityTest {
         as("admin").header("If-Match", "\"1\"").body("{\"chain\": \"电子信息\"}").patch("/api/projects/" + byAdmin)
                 .then().statusCode(200).body("chain", equalTo("电子信息"));
         Api.as("admin").get("/api/projects/" + byAdmin + "/history").then().statusCode(200)
-                .body("actor", equalTo(java.util.List.of("admin", "admin")));
+                .body("actor", equalTo(List.of("admin", "admin")));
+    }
+
+    /** Every list of the service: the one district-scope rule applies to each (CurrentUser.scope). */
+    private static final List<String> LISTS = List.of("/api/projects", "/api/problems");
+
+    /**
+     * A district user asking for the whole city is refused, never silently narrowed: 403 naming {@code district}
+     * with the caller's scope as the limit. Within the scope the list is served; a malformed district is 400.
+     */
+    @Test
+    void aListWiderThanTheCallersScopeIs403() {
+        for (String list : LISTS) {
+            for (String user : List.of("staff.shangjie", "leader.shangjie")) {
+                as(user).queryParam("district", "4101").get(list).then().statusCode(403)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("urn:pipeline:problem:out-of-scope"))
+                        .body("violations[0].field", equalTo("district"))
+                        .body("violations[0].code", equalTo("out-of-scope"))
+                        .body("violations[0].value", equalTo("4101"))
+                        .body("violations[0].limit", equalTo(SHANGJIE));
+                as(user).queryParam("district", XINZHENG).get(list).then().statusCode(403)
+                        .body("violations[0].field", equalTo("district"));
+                as(user).queryParam("district", SHANGJIE).get(list).then().statusCode(200);
+                as(user).queryParam("district", "41x").get(list).then().statusCode(400)
+                        .body("violations[0].field", equalTo("district"));
+            }
+            as("leader.city").queryParam("district", SHANGJIE).get(list).then().statusCode(200);
+            as("admin").queryParam("district", "4101").get(list).then().statusCode(200);
+        }
+    }
+
+    /** The OpenAPI document says so: each list answers 400 for a malformed and 403 for an out-of-scope district. */
+    @Test
+    void theOpenApiDocumentListsTheScopeAnswers() {
+        JsonPath doc = given().accept("application/json").queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        for (String list : LISTS) {
+            String responses = "paths.'" + list + "'.get.responses";
+            assertThat(doc.getMap(responses)).as(list).containsKeys("200", "400", "403");
+            assertThat(doc.getString(responses + ".'400'.description")).as(list).contains("district");
+            assertThat(doc.getString(responses + ".'403'.description")).as(list).contains("out-of-scope");
+        }
     }
 }

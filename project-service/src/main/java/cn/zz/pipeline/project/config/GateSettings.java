@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.config;
 
+import cn.zz.pipeline.events.District;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,13 +21,13 @@ public class GateSettings {
     private final Map<String, Thresholds> byDistrict = new HashMap<>();
 
     @Inject
-    public GateSettings(ProjectConfig config, Districts districts) {
+    public GateSettings(ProjectConfig config) {
         ProjectConfig.Gates g = config.gates();
         defaults = checked("project.gates", new Thresholds(g.minTotalInvestment(), g.investmentIntensity(),
                 g.outputIntensity(), g.taxIntensity()));
         g.districts().forEach((code, o) -> {
             // A typo in a district key would silently leave the defaults in force.
-            if (!districts.known(code)) {
+            if (!District.known(code)) {
                 throw new IllegalStateException("project.gates.districts: unknown region " + code);
             }
             byDistrict.put(code, checked("project.gates.districts." + code, new Thresholds(

@@ -26,7 +26,7 @@ public interface ProjectConfig {
         String department();
     }
 
-    /** Stage gate thresholds (万元, 万元/亩); defaults per DOMAIN.md, overridable per district. */
+    /** Stage gate thresholds (万元, 万元/亩); defaults per docs/domain.md (亩均 screening), overridable per district. */
     interface Gates {
         /** 申报 needs total investment >= this (万元). */
         @WithDefault("500")

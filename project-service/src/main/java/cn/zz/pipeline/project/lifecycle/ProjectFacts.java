@@ -1,0 +1,112 @@
+package cn.zz.pipeline.project.lifecycle;
+
+import cn.zz.pipeline.events.ConstructionType;
+import cn.zz.pipeline.events.EiaCategory;
+import cn.zz.pipeline.project.PlainText;
+import cn.zz.pipeline.project.PlausibleDate;
+import cn.zz.pipeline.project.Text;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The facts of a project: what {@code POST /api/projects} registers, what a ledger row or a historical import
+ * brings, and the state a merge patch must lead to. Field rules here (bean validation) plus the domain checks in
+ * {@link FactRules}; both run in the service, so an importer gets the same answers as the API.
+ *
+ * <p>park (园区) and chain (产业链) are optional; annualOutput and plannedStart are required because the v1 event
+ * contract ({@code projectSnapshot} in events/schemas/common.json) requires them in every snapshot.
+ *
+ * @param totalInvestment 万元, > 0, at most 4 decimals
+ * @param landArea 亩, > 0, null when the project takes no land
+ * @param annualOutput expected annual output, 万元
+ * @param annualTax expected annual tax, 万元
+ * @param projectType 01 基本建设, 02 技术改造, 03 单纯购置, 04 信息化, 99 其他
+ */
+public record ProjectFacts(
+        @NotBlank @Size(max = 200) @PlainText String name,
+        @NotBlank @Size(max = 200) @PlainText String ownerName,
+        @NotBlank String ownerCreditCode,
+        @NotBlank String district,
+        @Size(max = 100) @PlainText String park,
+        @Size(max = 50) @PlainText String chain,
+        @NotBlank String industry,
+        @NotNull ConstructionType constructionType,
+        @NotNull @Pattern(regexp = "01|02|03|04|99") String projectType,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal totalInvestment,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 4) BigDecimal landArea,
+        @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal annualOutput,
+        @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal annualTax,
+        @NotNull Boolean takesNewLand,
+        EiaCategory eiaCategory,
+        @NotNull Boolean privateInvestment,
+        @NotNull @PlausibleDate LocalDate plannedStart,
+        @PlausibleDate LocalDate plannedProduction) {
+
+    public ProjectFacts {
+        name = Text.trim(name);
+        ownerName = Text.trim(ownerName);
+        ownerCreditCode = Text.code(ownerCreditCode);
+        district = Text.trim(district);
+        park = Text.trim(park);
+        chain = Text.trim(chain);
+        industry = Text.code(industry);
+        projectType = Text.trim(projectType);
+    }
+
+    /** The editable facts (all but the district) by JSON name, in the order of the event snapshot. */
+    private static final Map<String, Function<ProjectFacts, Object>> EDITABLE = editable();
+
+    /** JSON names of the editable facts, in snapshot order: what a merge patch may change. */
+    public static final List<String> EDITABLE_NAMES = List.copyOf(EDITABLE.keySet());
+
+    /** JSON names of the editable facts that differ from {@code before}, in snapshot order (amounts by value). */
+    public List<String> changesFrom(ProjectFacts before) {
+        List<String> changed = new ArrayList<>();
+        EDITABLE.forEach((name, fact) -> {
+            Object was = fact.apply(before);
+            Object is = fact.apply(this);
+            boolean same = was instanceof BigDecimal a && is instanceof BigDecimal b ? a.compareTo(b) == 0
+                    : Objects.equals(was, is);
+            if (!same) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, Function<ProjectFacts, Object>> editable() {
+        Map<String, Function<ProjectFacts, Object>> m = new LinkedHashMap<>();
+        m.put("name", ProjectFacts::name);
+        m.put("ownerName", ProjectFacts::ownerName);
+        m.put("ownerCreditCode", ProjectFacts::ownerCreditCode);
+        m.put("park", ProjectFacts::park);
+        m.put("chain", ProjectFacts::chain);
+        m.put("industry", ProjectFacts::industry);
+        m.put("constructionType", ProjectFacts::constructionType);
+        m.put("projectType", ProjectFacts::projectType);
+        m.put("totalInvestment", ProjectFacts::totalInvestment);
+        m.put("landArea", ProjectFacts::landArea);
+        m.put("annualOutput", ProjectFacts::annualOutput);
+        m.put("annualTax", ProjectFacts::annualTax);
+        m.put("takesNewLand", ProjectFacts::takesNewLand);
+        m.put("eiaCategory", ProjectFacts::eiaCategory);
+        m.put("privateInvestment", ProjectFacts::privateInvestment);
+        m.put("plannedStart", ProjectFacts::plannedStart);
+        m.put("plannedProduction", ProjectFacts::plannedProduction);
+        return Collections.unmodifiableMap(m);
+    }
+}
