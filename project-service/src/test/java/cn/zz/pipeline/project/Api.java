@@ -3,7 +3,11 @@ package cn.zz.pipeline.project;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.project.lifecycle.CreditCode;
 import cn.zz.pipeline.testsupport.TestDistricts;
+import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.testsupport.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,9 +31,16 @@ final class Api {
     private Api() {
     }
 
-    /** The service's today (its {@link Today}, or the {@link FixedToday} a test installed), never the test's own. */
+    /** The service's today (its {@link Today}, or the {@link #standOn fixed clock} a test installed), never the test's own. */
     static LocalDate today() {
         return Arc.container().instance(Today.class).get().date();
+    }
+
+    /** Makes the service's clock stand on {@code date} for the running test (QuarkusMock: one test method). */
+    static Today.Fixed standOn(LocalDate date) {
+        Today.Fixed today = Today.standingOn(Arc.container().instance(PipelineConfig.class).get(), date);
+        QuarkusMock.installMockForType(today, Today.class);
+        return today;
     }
 
     static RequestSpecification as(String user) {

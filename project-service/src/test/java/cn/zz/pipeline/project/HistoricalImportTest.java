@@ -204,7 +204,7 @@ class HistoricalImportTest {
         // The generator's data and the service's clock stand on the same day, so the same projects are picked and
         // every time (reports of complete months, stage dates up to yesterday) is in the service's past on any day.
         LocalDate day = LocalDate.of(2026, 6, 15);
-        FixedToday.install(day);
+        Api.standOn(day);
         Generator generator = new Generator(7, day);
         // one project of each final stage, in districts of this test's own but the first (whose serials the test
         // below counts)
@@ -301,7 +301,7 @@ class HistoricalImportTest {
     /** The period rule of a live report, here too: in December a report of next January breaks two rules. */
     @Test
     void aReportOfAFutureJanuaryBreaksBothPeriodRules() {
-        FixedToday.install(LocalDate.of(2025, 12, 3));
+        Api.standOn(LocalDate.of(2025, 12, 3));
         Map<String, Object> body = admitted2024();
         body.put("reports", List.of(report("2024-03", 1000, null), report("2026-01", 2000, null)));
         JsonPath problem = post("admin", body).then().statusCode(422)

@@ -2,6 +2,7 @@ package cn.zz.pipeline.project;
 
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.platform.time.Today;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +30,11 @@ class InvestmentTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 16);
     private static final int YEAR = TODAY.getYear() - 1;
 
-    private FixedToday today;
+    private Today.Fixed today;
 
     @BeforeEach
     void fixTheClock() {
-        today = FixedToday.install(TODAY);
+        today = Api.standOn(TODAY);
     }
 
     private static String period(int month) {

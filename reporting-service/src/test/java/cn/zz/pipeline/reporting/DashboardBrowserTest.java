@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting;
 
+import io.quarkus.test.junit.QuarkusMock;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
@@ -99,7 +101,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void fixToday() {
-        FixedToday.install(config, TODAY);
+        QuarkusMock.installMockForType(Today.standingOn(config, TODAY), Today.class);
     }
 
     @BeforeAll

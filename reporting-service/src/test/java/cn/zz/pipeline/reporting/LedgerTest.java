@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting;
 
+import io.quarkus.test.junit.QuarkusMock;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.events.approval.ApprovalTask;
@@ -81,7 +83,7 @@ class LedgerTest {
 
     @BeforeEach
     void fixToday() {
-        FixedToday.install(config, TODAY);
+        QuarkusMock.installMockForType(Today.standingOn(config, TODAY), Today.class);
     }
 
     /**

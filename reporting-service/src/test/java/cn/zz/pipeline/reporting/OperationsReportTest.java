@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting;
 
+import io.quarkus.test.junit.QuarkusMock;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.events.Decision;
 import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.events.Stage;
@@ -50,7 +52,7 @@ class OperationsReportTest {
 
     @BeforeEach
     void fixToday() {
-        FixedToday.install(config, TODAY);
+        QuarkusMock.installMockForType(Today.standingOn(config, TODAY), Today.class);
     }
 
     private static JsonPath get(String path, String district, String asOf) {

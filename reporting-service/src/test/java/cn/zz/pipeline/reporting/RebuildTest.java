@@ -1,5 +1,7 @@
 package cn.zz.pipeline.reporting;
 
+import io.quarkus.test.junit.QuarkusMock;
+import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.testsupport.TestDistricts;
@@ -32,7 +34,7 @@ class RebuildTest {
 
     @BeforeEach
     void fixToday() {
-        FixedToday.install(config, LocalDate.of(2021, 12, 31));
+        QuarkusMock.installMockForType(Today.standingOn(config, LocalDate.of(2021, 12, 31)), Today.class);
     }
 
     private static String read(String path, String... query) {

@@ -45,11 +45,11 @@ class ClockTest {
     @Inject
     OverdueScan scan;
 
-    private FixedToday today;
+    private Today.Fixed today;
 
     @BeforeEach
     void freezeTheClock() {
-        today = new FixedToday(config, LocalDate.of(2025, 9, 22));
+        today = Today.standingOn(config, LocalDate.of(2025, 9, 22));
         QuarkusMock.installMockForType(today, Today.class);
     }
 

@@ -60,8 +60,14 @@ final class Replay {
         this.inbox = inbox;
     }
 
-    /** @throws IllegalStateException when a replay is already requested or running */
-    ReplayStatus request(Runnable reset) {
+    /**
+     * Synchronized: of two requests at once one wins and the other is refused (the caller answers 409), instead of
+     * both passing the check. The consumer's thread shows RUNNING before it clears the request, so a request is never
+     * seen as neither.
+     *
+     * @throws IllegalStateException when a replay is already requested or running
+     */
+    synchronized ReplayStatus request(Runnable reset) {
         ReplayStatus now = status();
         if (now != null && (now.state() == ReplayStatus.State.REQUESTED || now.state() == ReplayStatus.State.RUNNING)) {
             throw new IllegalStateException("a replay of " + name + " is under way");
