@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * The projects as an OC4IDS project package (schema 0.9), written with a {@link JsonGenerator} while the rows come
- * from a database cursor. Mapping (DOMAIN.md): 储备 → identification, 申报/入库 → preparation, 开工 →
+ * from a database cursor. Mapping (docs/domain.md, "OC4IDS export"): 储备 → identification, 申报/入库 → preparation, 开工 →
  * implementation, 投产 → completion, 撤销 → cancelled; {@code id} = the configured prefix + the project code, which
  * {@code identifiers} also carries; budget and metric values in CNY (万元 × 10000); {@code metrics} has
  * financialProgress with one observation per reported period: the year's cumulative completed investment from 1
