@@ -21,20 +21,16 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Synthetic projects for benchmarks and scale tests: project {@code i} is a pure function of (seed, today, i), so
  * any slice can be generated on its own and in parallel, and the same arguments give byte-identical events.
  *
- * <p>District, final stage and registration year come from a table of {@value #SLOTS} slots per cycle (cycle =
- * i / SLOTS), filled in proportion to the district weights, the stage mix and each stage's registration age, then
- * shuffled per cycle with the seed. The table is what keeps project codes unique without a shared counter: the
- * serial of a slot is its rank among the slots of its (district, year) in earlier cycles and in its own. Everything
- * else is drawn from the project's own random stream.
+ * <p>District, final stage, registration year and serial come from the {@link SlotTable}, which keeps project codes
+ * unique without a shared counter; everything else is drawn from the project's own random stream, and the monthly
+ * reports follow its {@link InvestmentCurve}.
  *
  * <p>"today" is the day the data is as of: stage dates are at most yesterday, reports cover complete months only
  * (periods up to last month), so nothing is in the future for the service on that day or later.
@@ -48,30 +44,11 @@ public final class Generator {
     public static final String ACTOR = "admin";
     /** Department code (DD) of the project codes: 01, as project-service registers them. */
     static final String DEPARTMENT = "01";
-    static final int SLOTS = 100_000;
-    /** Serials start above this, leaving the lower ones to seed data and live registrations of the same years. */
-    static final int SERIAL_BASE = 10_000;
-    static final int MAX_SERIAL = 99_999;
-
-    static final Stage[] STAGES = {Stage.RESERVE, Stage.DECLARED, Stage.ADMITTED, Stage.STARTED,
-        Stage.IN_PRODUCTION, Stage.WITHDRAWN};
-    /** Stage mix of a district's pipeline: most admitted projects are under construction. */
-    static final double[] STAGE_SHARES = {0.15, 0.08, 0.12, 0.50, 0.12, 0.03};
-    /**
-     * Registration age per final stage, in days: minimum, median of the excess over it (log-normal), log sigma,
-     * maximum. A project in production was registered years ago, one in the reserve pool months ago.
-     */
-    private static final double[][] AGE = {
-        {0, 90, 1.0, 1095}, {3, 120, 0.8, 1095}, {10, 200, 0.7, 1460}, {20, 420, 0.55, 2190},
-        {120, 1000, 0.5, 3650}, {10, 420, 0.8, 2920}};
-    private static final int MAX_AGE = 3650;
-    static final int YEARS = 11; // registration years: last year's year − 10 .. last year's year
     /** The stage a withdrawn project left: mostly from the reserve pool. */
     private static final double[] WITHDRAWN_FROM = Rng.cumulative(0.45, 0.25, 0.15, 0.15);
 
     private static final long PROJECT = 1;
     private static final long PROJECT_ID = 2;
-    private static final long CYCLE = 3;
     private static final long EVENT_ID = 1000; // + sequence
 
     private final long seed;
@@ -79,13 +56,8 @@ public final class Generator {
     private final LocalDate lastDay;
     private final YearMonth lastPeriod;
     private final Instant now;
-    private final int firstYear;
-    /** Per stage: cumulative weight of registration ages 0..MAX_AGE days before lastDay. */
-    private final double[][] ageCdf = new double[STAGES.length][];
-    private final int[] slotBuckets;
-    private final int[] groupSizes;
-    private final long capacity;
-    private final Map<Long, Cycle> cycles = new ConcurrentHashMap<>();
+    private final SlotTable slots;
+    private final InvestmentCurve curve;
 
     /** @param today the day the data is as of, in Asia/Shanghai */
     public Generator(long seed, LocalDate today) {
@@ -94,20 +66,8 @@ public final class Generator {
         this.lastDay = today.minusDays(1);
         this.lastPeriod = YearMonth.from(today).minusMonths(1);
         this.now = today.atStartOfDay(ZONE).toInstant();
-        this.firstYear = lastDay.getYear() - (YEARS - 1);
-        for (int s = 0; s < STAGES.length; s++) {
-            ageCdf[s] = ageCdf(AGE[s]);
-        }
-        this.slotBuckets = slots();
-        this.groupSizes = new int[Catalog.DISTRICTS.length * YEARS];
-        for (int b : slotBuckets) {
-            groupSizes[group(b)]++;
-        }
-        int largest = 0;
-        for (int g : groupSizes) {
-            largest = Math.max(largest, g);
-        }
-        this.capacity = (long) ((MAX_SERIAL - SERIAL_BASE) / largest) * SLOTS;
+        this.slots = new SlotTable(seed, lastDay);
+        this.curve = new InvestmentCurve(lastDay, lastPeriod);
     }
 
     public long seed() {
@@ -130,164 +90,23 @@ public final class Generator {
 
     /** How many projects fit before a (district, year) runs out of 5-digit serials. */
     public long capacity() {
-        return capacity;
-    }
-
-    // ---- the slot table ----
-
-    private static int bucket(int district, int stage, int year) {
-        return (district * STAGES.length + stage) * YEARS + year;
-    }
-
-    private static int group(int bucket) {
-        int year = bucket % YEARS;
-        int district = bucket / YEARS / STAGES.length;
-        return district * YEARS + year;
-    }
-
-    private double[] ageCdf(double[] profile) {
-        int min = (int) profile[0];
-        int max = (int) profile[3];
-        double median = profile[1];
-        double sigma = profile[2];
-        double[] cdf = new double[MAX_AGE + 1];
-        double sum = 0;
-        for (int a = 0; a <= MAX_AGE; a++) {
-            if (a >= min && a <= max) {
-                double x = a - min + 0.5;
-                double z = (StrictMath.log(x) - StrictMath.log(median)) / sigma;
-                sum += StrictMath.exp(-0.5 * z * z) / x;
-            }
-            cdf[a] = sum;
-        }
-        return cdf;
-    }
-
-    /** Registration ages [lo, hi] (days before lastDay) that fall in year index y, or null when none. */
-    private int[] ages(int y) {
-        LocalDate first = LocalDate.of(firstYear + y, 1, 1);
-        LocalDate last = LocalDate.of(firstYear + y, 12, 31);
-        long end = lastDay.toEpochDay();
-        int lo = (int) Math.max(0, end - Math.min(last.toEpochDay(), end));
-        int hi = (int) Math.min(MAX_AGE, end - first.toEpochDay());
-        return lo > hi ? null : new int[] {lo, hi};
-    }
-
-    private double weight(double[] cdf, int[] range) {
-        return range == null ? 0 : cdf[range[1]] - (range[0] == 0 ? 0 : cdf[range[0] - 1]);
-    }
-
-    /** Bucket of every slot, in proportion to district × stage × P(year | stage); largest remainders round. */
-    private int[] slots() {
-        District[] districts = Catalog.DISTRICTS;
-        double districtTotal = 0;
-        for (District d : districts) {
-            districtTotal += d.weight();
-        }
-        int n = districts.length * STAGES.length * YEARS;
-        double[] exact = new double[n];
-        for (int s = 0; s < STAGES.length; s++) {
-            double[] cdf = ageCdf[s];
-            double total = cdf[MAX_AGE];
-            for (int y = 0; y < YEARS; y++) {
-                double pYear = weight(cdf, ages(y)) / total;
-                for (int d = 0; d < districts.length; d++) {
-                    exact[bucket(d, s, y)] = SLOTS * districts[d].weight() / districtTotal * STAGE_SHARES[s] * pYear;
-                }
-            }
-        }
-        int[] counts = new int[n];
-        int assigned = 0;
-        for (int b = 0; b < n; b++) {
-            counts[b] = (int) Math.floor(exact[b]);
-            assigned += counts[b];
-        }
-        Integer[] order = new Integer[n];
-        for (int b = 0; b < n; b++) {
-            order[b] = b;
-        }
-        java.util.Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(exact[y] - counts[y], exact[x] - counts[x]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
-        for (int k = 0; assigned < SLOTS; k++, assigned++) {
-            counts[order[k % n]]++;
-        }
-        int[] slots = new int[SLOTS];
-        int k = 0;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < counts[b]; c++) {
-                slots[k++] = b;
-            }
-        }
-        return slots;
-    }
-
-    /** One cycle's shuffled slots and each slot's rank within its (district, year). */
-    private record Cycle(int[] buckets, int[] ranks) {
-    }
-
-    private Cycle cycle(long c) {
-        return cycles.computeIfAbsent(c, key -> {
-            int[] b = slotBuckets.clone();
-            Rng r = new Rng(seed, key, CYCLE);
-            for (int i = b.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = b[i];
-                b[i] = b[j];
-                b[j] = t;
-            }
-            int[] seen = new int[groupSizes.length];
-            int[] ranks = new int[b.length];
-            for (int i = 0; i < b.length; i++) {
-                ranks[i] = seen[group(b[i])]++;
-            }
-            return new Cycle(b, ranks);
-        });
+        return slots.capacity();
     }
 
     // ---- one project ----
 
     public SyntheticProject project(long index) {
-        if (index < 0 || index >= capacity) {
-            throw new IllegalArgumentException("project index " + index + " outside 0.." + (capacity - 1)
-                    + " (5-digit serials per district and year run out)");
-        }
-        long c = index / SLOTS;
-        int k = (int) (index % SLOTS);
-        Cycle cycle = cycle(c);
-        int b = cycle.buckets()[k];
-        int y = b % YEARS;
-        int s = b / YEARS % STAGES.length;
-        int d = b / YEARS / STAGES.length;
-        int serial = SERIAL_BASE + 1 + (int) (c * groupSizes[group(b)]) + cycle.ranks()[k];
+        SlotTable.Slot slot = slots.slot(index);
         Rng r = new Rng(seed, index, PROJECT);
-        int age = registrationAge(r, s, y);
-        return build(index, r, Catalog.DISTRICTS[d], s, firstYear + y, age, serial);
-    }
-
-    private int registrationAge(Rng r, int stage, int y) {
-        double[] cdf = ageCdf[stage];
-        int[] range = ages(y);
-        double lo = range[0] == 0 ? 0 : cdf[range[0] - 1];
-        double u = lo + r.nextDouble() * (cdf[range[1]] - lo);
-        int a = range[0];
-        int b = range[1];
-        while (a < b) { // first age whose cumulative weight exceeds u
-            int m = (a + b) >>> 1;
-            if (cdf[m] > u) {
-                b = m;
-            } else {
-                a = m + 1;
-            }
-        }
-        return a;
+        int age = slots.registrationAge(r, slot.stage(), slot.year());
+        return build(index, r, Catalog.DISTRICTS[slot.district()], slot.stage(), slots.firstYear() + slot.year(), age,
+                slot.serial());
     }
 
     /** Every draw comes from the project's own stream: nothing but (seed, today, index) decides the project. */
     private SyntheticProject build(long index, Rng r, District district, int stageIndex, int year, int age,
                                    int serial) {
-        Stage stage = STAGES[stageIndex];
+        Stage stage = SlotTable.STAGES[stageIndex];
         LocalDate registered = lastDay.minusDays(age);
         Instant registeredAt = registered.atTime(8, 30).plusMinutes(r.nextInt(540)).plusSeconds(r.nextInt(60))
                 .atZone(ZONE).toInstant();
@@ -433,7 +252,7 @@ public final class Generator {
             months = (int) ChronoUnit.MONTHS.between(plannedStart, lastDay) + spare;
         }
         LocalDate plannedProduction = plannedStart.plusMonths(months);
-        Stage reached = stage == Stage.WITHDRAWN ? STAGES[r.pick(WITHDRAWN_FROM)] : stage;
+        Stage reached = stage == Stage.WITHDRAWN ? SlotTable.STAGES[r.pick(WITHDRAWN_FROM)] : stage;
         int steps = reached.ordinal() + (stage == Stage.WITHDRAWN ? 1 : 0);
         int[] all = {declareGap, approvalGap, startGap, productionGap};
         int[] gaps = new int[steps];
@@ -460,7 +279,7 @@ public final class Generator {
         double preShare = r.uniform(0.02, 0.08);
         double finalShare = r.uniform(0.85, 1.0);
         int overrun = 30 + r.nextInt(300);
-        List<HistoricalTimeline.Report> reports = reports(dates, stage, total, preShare, finalShare,
+        List<HistoricalTimeline.Report> reports = curve.reports(dates, stage, total, preShare, finalShare,
                 plannedProduction, overrun);
 
         UUID id = Rng.uuid(seed, index, PROJECT_ID);
@@ -493,77 +312,8 @@ public final class Generator {
         };
     }
 
-    /**
-     * Monthly cumulative reports (1-N月, 万元, January folded into 1-2月) from the admission month to last month,
-     * the production month or the last month ending before the withdrawal. Completed investment follows a small
-     * linear preparation share from admission to the start, then an S-curve (smoothstep) to the completion share
-     * at the end of construction; a year's figure is the curve's growth since 1 January, floored to 0.1 万元, so
-     * figures never go down within a year and never add up past the total investment.
-     */
-    private List<HistoricalTimeline.Report> reports(HistoricalTimeline.Dates d, Stage stage, long total,
-                                                    double preShare, double finalShare,
-                                                    LocalDate plannedProduction, int overrun) {
-        if (d.admittedOn() == null) {
-            return List.of();
-        }
-        YearMonth first = YearMonth.from(d.admittedOn());
-        if (first.getMonthValue() == 1) {
-            first = first.plusMonths(1);
-        }
-        YearMonth last = lastPeriod;
-        if (d.productionOn() != null && YearMonth.from(d.productionOn()).isBefore(last)) {
-            last = YearMonth.from(d.productionOn());
-        }
-        if (d.withdrawnOn() != null && YearMonth.from(d.withdrawnOn()).minusMonths(1).isBefore(last)) {
-            last = YearMonth.from(d.withdrawnOn()).minusMonths(1);
-        }
-        if (first.isAfter(last)) {
-            return List.of();
-        }
-        long admitted = d.admittedOn().toEpochDay();
-        long started = d.startedOn() == null ? -1 : d.startedOn().toEpochDay();
-        long end;
-        if (d.productionOn() != null) {
-            end = d.productionOn().toEpochDay();
-        } else {
-            end = plannedProduction.toEpochDay();
-            if (stage == Stage.STARTED) { // still building: late projects finish some months after today
-                end = Math.max(end, lastDay.toEpochDay() + overrun);
-            }
-        }
-        Curve curve = new Curve(admitted, started, Math.max(end, started + 90), total * preShare, total * finalShare);
-        List<HistoricalTimeline.Report> out = new ArrayList<>();
-        for (YearMonth p = first; !p.isAfter(last); p = p.plusMonths(1)) {
-            if (p.getMonthValue() == 1) {
-                continue;
-            }
-            long yearStart = curve.tenths(LocalDate.of(p.getYear(), 1, 1).toEpochDay());
-            long monthEnd = curve.tenths(p.plusMonths(1).atDay(1).toEpochDay());
-            out.add(new HistoricalTimeline.Report(p, tenths(monthEnd - yearStart), null));
-        }
-        return out;
-    }
-
-    /** Completed investment before a given day (epoch days), in 0.1 万元, floored. */
-    private record Curve(long admitted, long started, long end, double preparation, double completion) {
-
-        long tenths(long day) {
-            if (day <= admitted) {
-                return 0;
-            }
-            double c;
-            if (started < 0 || day <= started) {
-                long prepEnd = started >= 0 ? started : admitted + 180;
-                c = preparation * Math.min(1.0, (day - admitted) / (double) Math.max(1, prepEnd - admitted));
-            } else {
-                double x = Math.min(1.0, (day - started) / (double) Math.max(1, end - started));
-                c = preparation + (completion - preparation) * x * x * (3 - 2 * x);
-            }
-            return (long) Math.floor(c * 10);
-        }
-    }
-
-    private static BigDecimal tenths(long tenths) {
+    /** An amount in 0.1 万元 as a decimal of 万元. */
+    static BigDecimal tenths(long tenths) {
         return BigDecimal.valueOf(tenths, 1);
     }
 

@@ -149,10 +149,10 @@ class GeneratorTest {
             assertThat(s.name().length()).isLessThanOrEqualTo(200);
             assertThat(s.ownerName().length()).isLessThanOrEqualTo(200);
         }
-        double[] expected = Generator.STAGE_SHARES;
+        double[] expected = SlotTable.STAGE_SHARES;
         for (int k = 0; k < expected.length; k++) {
-            double share = stages.getOrDefault(Generator.STAGES[k], 0) / (double) N;
-            assertThat(share).as("share of %s", Generator.STAGES[k]).isBetween(expected[k] - 0.02, expected[k] + 0.02);
+            double share = stages.getOrDefault(SlotTable.STAGES[k], 0) / (double) N;
+            assertThat(share).as("share of %s", SlotTable.STAGES[k]).isBetween(expected[k] - 0.02, expected[k] + 0.02);
         }
         assertThat(districts.keySet()).containsExactlyInAnyOrder("410102", "410103", "410104", "410105", "410106",
                 "410108", "410122", "410171", "410172", "410173", "410181", "410182", "410183", "410184", "410185");
@@ -186,8 +186,8 @@ class GeneratorTest {
             assertThat(code.charAt(23)).isEqualTo(Codes.projectCodeCheck(code.substring(0, 23)));
             int year = LocalDate.ofInstant(p.dates().registeredAt(), Generator.ZONE).getYear();
             assertThat(code).startsWith(year + "-" + s.district() + "-01-" + s.projectType() + "-");
-            assertThat(Integer.parseInt(code.substring(18, 23))).isBetween(Generator.SERIAL_BASE + 1,
-                    Generator.MAX_SERIAL);
+            assertThat(Integer.parseInt(code.substring(18, 23))).isBetween(SlotTable.SERIAL_BASE + 1,
+                    SlotTable.MAX_SERIAL);
             assertThat(codes.add(code)).isTrue();
             assertThat(serials.add(code.substring(0, 11) + code.substring(17, 23))).as("serial of " + code).isTrue();
             String credit = s.ownerCreditCode();
