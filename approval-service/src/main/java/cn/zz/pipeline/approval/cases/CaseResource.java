@@ -33,8 +33,6 @@ public class CaseResource {
     /** 403 for a {@code district} wider than or outside the caller's scope; 400 for a malformed parameter. */
     @GET
     @APIResponse(responseCode = "200", description = "A page of cases with their tasks")
-    @APIResponse(responseCode = "400", description = "A malformed parameter (district, projectId, state, page, size)")
-    @APIResponse(responseCode = "403", description = "out-of-scope: district is wider than or outside your own")
     public PageView<CaseView> list(@Parameter(description = DISTRICT) @QueryParam("district") String district,
                                    @QueryParam("projectId") String projectId, @QueryParam("state") String state,
                                    @QueryParam("page") String page, @QueryParam("size") String size) {

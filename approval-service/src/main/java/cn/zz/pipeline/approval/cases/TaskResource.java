@@ -50,9 +50,6 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.APPROVER, Roles.LEADER, Roles.ADMIN})
     @APIResponse(responseCode = "200", description = "A page of tasks, oldest due first")
-    @APIResponse(responseCode = "400", description = "A malformed parameter (district, state, overdue, projectId, ...)")
-    @APIResponse(responseCode = "403", description = "out-of-scope: district is wider than or outside your own;"
-            + " an approver asking for another department")
     public PageView<TaskView> list(
             @Parameter(description = CaseResource.DISTRICT) @QueryParam("district") String district,
             @QueryParam("state") String state, @QueryParam("overdue") String overdue,

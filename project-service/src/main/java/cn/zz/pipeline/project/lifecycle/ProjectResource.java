@@ -83,9 +83,6 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "a malformed parameter (district, stage, chain, q, page, size)")
-    @APIResponse(responseCode = "403", description = "district wider than or outside the caller's scope "
-            + "(urn:pipeline:problem:out-of-scope)")
     public PageView<ProjectView> list(@QueryParam("stage") String stage, @QueryParam("district") String district,
                                       @QueryParam("chain") String chain, @QueryParam("q") String q,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {

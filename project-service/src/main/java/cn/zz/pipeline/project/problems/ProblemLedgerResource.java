@@ -33,9 +33,6 @@ public class ProblemLedgerResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "a malformed parameter (district, state, overdue, page, size)")
-    @APIResponse(responseCode = "403", description = "district wider than or outside the caller's scope "
-            + "(urn:pipeline:problem:out-of-scope)")
     public PageView<ProblemView> list(@QueryParam("state") String state, @QueryParam("overdue") String overdue,
                                       @QueryParam("district") String district, @QueryParam("page") String page,
                                       @QueryParam("size") String size) {

@@ -1,4 +1,4 @@
-package cn.zz.pipeline.reporting.web;
+package cn.zz.pipeline.platform.security;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the district-scope rule ({@code CurrentUser.scope}) on every operation that takes a {@code district}
- * query parameter, so that none can miss it: 400 for a malformed region, 403 for one wider than or outside the
- * caller's scope. Both are problem documents naming {@code district}.
+ * Documents the district-scope rule ({@link CurrentUser#scope}) on every operation of every service that takes a
+ * {@code district} query parameter, so that none can miss it: 400 for a malformed region, 403 for one wider than or
+ * outside the caller's scope. Both are problem documents naming {@code district}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class DistrictScopeResponses implements OASFilter {
