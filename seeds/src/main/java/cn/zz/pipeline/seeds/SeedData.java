@@ -1,5 +1,7 @@
 package cn.zz.pipeline.seeds;
 
+import cn.zz.pipeline.events.District;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,8 +19,9 @@ import java.util.TreeMap;
  * The seed files of seeds/data, read and checked: a mistake names the file, the line and the column, before
  * anything is sent to the stack.
  */
-public record SeedData(List<cn.zz.pipeline.events.District> districts, List<Project> projects, Map<String, Map<YearMonth, BigDecimal>> reports,
-                       Map<String, List<Decision>> approvals, Map<String, List<Problem>> problems) {
+public record SeedData(List<District> districts, List<Project> projects,
+                       Map<String, Map<YearMonth, BigDecimal>> reports, Map<String, List<Decision>> approvals,
+                       Map<String, List<Problem>> problems) {
 
     /** Something a progress or failure line can name. */
     public interface Labelled {
@@ -59,7 +62,7 @@ public record SeedData(List<cn.zz.pipeline.events.District> districts, List<Proj
 
     public static SeedData read(Path dir) {
         // The districts are the project's one table (events module), not a seed file.
-        List<cn.zz.pipeline.events.District> districts = cn.zz.pipeline.events.District.all();
+        List<District> districts = District.all();
         List<Project> projects = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> districtCodes = new HashSet<>();

@@ -2,7 +2,6 @@ package cn.zz.pipeline.seeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class SeedLoader {
     private final SeedData data;
     private final StackApi api;
     private final int clients;
-    private final long waitSeconds;
+    private final SeededReports reports;
     private final Map<String, String> ids = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -54,7 +53,7 @@ public final class SeedLoader {
         this.data = data;
         this.api = api;
         this.clients = clients;
-        this.waitSeconds = waitSeconds;
+        this.reports = new SeededReports(data, api, waitSeconds);
     }
 
     public static void main(String[] argv) throws Exception {
@@ -97,7 +96,7 @@ public final class SeedLoader {
                     assign(p);
                     return "done";
                 });
-        waitForReports();
+        reports.awaitFigures().ifPresent(failures::add);
         return report(t0);
     }
 
@@ -108,7 +107,7 @@ public final class SeedLoader {
             return false;
         }
         say("done in %.0f s", (System.nanoTime() - t0) / 1e9);
-        headline();
+        reports.printHeadline();
         return true;
     }
 
@@ -296,75 +295,6 @@ public final class SeedLoader {
                 + "/assignment", body);
         if (!r.ok()) {
             throw new IllegalStateException("assignment: " + r.problem());
-        }
-    }
-
-    // ---- the reports ----
-
-    /** Waits until reporting-service's city total of every seeded year equals the sum of the files' figures. */
-    private void waitForReports() {
-        Map<Integer, Integer> months = data.referenceMonths();
-        long deadline = System.currentTimeMillis() + waitSeconds * 1000;
-        for (Map.Entry<Integer, Integer> e : months.entrySet()) {
-            BigDecimal expected = data.cityTotal(e.getKey(), e.getValue());
-            String url = api.reporting + "/api/reports/investment?year=" + e.getKey() + "&month=" + e.getValue();
-            BigDecimal seen = null;
-            long lastSay = 0;
-            while (true) {
-                StackApi.Answer a = api.get("admin", url);
-                seen = a.ok() ? new BigDecimal(a.body().path("total").path("ytd").asText("0")) : null;
-                if (seen != null && seen.compareTo(expected) >= 0) {
-                    break;
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    failures.add("reporting-service shows " + seen + " 万元 for " + e.getKey() + "年1-" + e.getValue()
-                            + "月, the seed files " + expected + " (still catching up after " + waitSeconds + " s?)");
-                    return;
-                }
-                if (System.currentTimeMillis() - lastSay > 5000) {
-                    say("reports %d年1-%d月: %s of %s 万元 applied", e.getKey(), e.getValue(),
-                            seen == null ? a.problem() : seen.toPlainString(), expected.toPlainString());
-                    lastSay = System.currentTimeMillis();
-                }
-                StackApi.sleep(1000);
-            }
-        }
-        say("reporting-service shows every seeded year's figures");
-    }
-
-    /** The documents' figures as the reports give them. */
-    private void headline() {
-        StackApi.Answer r = api.get("admin", api.reporting + "/api/reports/rankings?year=2025&month=6");
-        if (r.ok()) {
-            for (JsonNode row : r.body().path("rows")) {
-                if ("410106".equals(row.path("district").asText())) {
-                    String group = "";
-                    for (JsonNode g : row.path("groups")) {
-                        group = g.path("label").asText() + "第" + g.path("rank").asText() + "、";
-                    }
-                    say("上街区 2025年1-6月 固定资产投资 %s亿元，同比增长 %s%%，%s全市第%s", row.path("ytdYi").asText(),
-                            row.path("growth").asText(), group, row.path("rank").asText());
-                }
-            }
-        }
-        StackApi.Answer park = api.get("admin", api.reporting + "/api/reports/investment?year=2024&month=6&park="
-                + StackApi.enc("上街区先进制造业开发区"));
-        if (park.ok()) {
-            JsonNode tech = null;
-            JsonNode industrial = null;
-            for (JsonNode row : park.body().path("rows")) {
-                if ("TECH_REFORM".equals(row.path("key").asText())) {
-                    tech = row;
-                } else if ("INDUSTRIAL".equals(row.path("key").asText())) {
-                    industrial = row;
-                }
-            }
-            if (tech != null && industrial != null && industrial.path("ytd").asDouble() > 0) {
-                say("上街区先进制造业开发区 2024年1-6月 技改投资 %s亿元，同比增长 %s%%，占工业投资 %.1f%%",
-                        BigDecimal.valueOf(tech.path("ytd").asDouble() / 10_000).setScale(2, java.math.RoundingMode.HALF_UP)
-                                .toPlainString(), tech.path("growth").asText(),
-                        100 * tech.path("ytd").asDouble() / industrial.path("ytd").asDouble());
-            }
         }
     }
 

@@ -38,7 +38,8 @@ public final class StackApi {
             if (body == null) {
                 return "HTTP " + status + " " + (raw == null ? "" : raw.substring(0, Math.min(300, raw.length())));
             }
-            StringBuilder b = new StringBuilder("HTTP " + status + " " + body.path("detail").asText(body.path("title").asText()));
+            StringBuilder b = new StringBuilder("HTTP " + status + " ")
+                    .append(body.path("detail").asText(body.path("title").asText()));
             for (JsonNode v : body.path("violations")) {
                 b.append("; ").append(v.path("field").asText()).append(" ").append(v.path("code").asText()).append(": ")
                         .append(v.path("message").asText());
@@ -121,7 +122,8 @@ public final class StackApi {
                     b.header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
                 }
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> r = http.send(b.build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (r.statusCode() == 401 && attempt == 1) {
                     tokens.remove(user);
                     continue;
@@ -159,7 +161,8 @@ public final class StackApi {
             return t.value();
         }
         String form = "grant_type=password&client_id=pipeline-cli&username=" + enc(user) + "&password=" + enc(user);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(keycloak + "/realms/pipeline/protocol/openid-connect/token"))
+        HttpRequest req = HttpRequest
+                .newBuilder(URI.create(keycloak + "/realms/pipeline/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
