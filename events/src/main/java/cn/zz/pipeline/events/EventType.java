@@ -7,7 +7,11 @@ import cn.zz.pipeline.events.approval.TaskDecided;
 import cn.zz.pipeline.events.approval.TaskOverdue;
 import cn.zz.pipeline.events.approval.TaskResubmitted;
 import cn.zz.pipeline.events.approval.TaskReturned;
+import cn.zz.pipeline.events.project.CampaignEntryRemoved;
+import cn.zz.pipeline.events.project.CampaignEntrySet;
+import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
@@ -43,6 +47,11 @@ public enum EventType {
     PROBLEM_LOGGED("pipeline.project.problem-logged.v1", Topics.PROJECT_EVENTS, ProblemLogged.class),
     PROBLEM_RESOLVED("pipeline.project.problem-resolved.v1", Topics.PROJECT_EVENTS, ProblemResolved.class),
     PROJECT_ASSIGNED("pipeline.project.assigned.v1", Topics.PROJECT_EVENTS, ProjectAssigned.class),
+    PLAN_SET("pipeline.project.plan-set.v1", Topics.PROJECT_EVENTS, PlanSet.class),
+    INVESTMENT_OVERDUE("pipeline.project.investment-overdue.v1", Topics.PROJECT_EVENTS, InvestmentOverdue.class),
+    CAMPAIGN_ENTRY_SET("pipeline.project.campaign-entry-set.v1", Topics.PROJECT_EVENTS, CampaignEntrySet.class),
+    CAMPAIGN_ENTRY_REMOVED("pipeline.project.campaign-entry-removed.v1", Topics.PROJECT_EVENTS,
+            CampaignEntryRemoved.class),
 
     CASE_OPENED("pipeline.approval.case-opened.v1", Topics.APPROVAL_EVENTS, CaseOpened.class),
     TASK_DECIDED("pipeline.approval.task-decided.v1", Topics.APPROVAL_EVENTS, TaskDecided.class),

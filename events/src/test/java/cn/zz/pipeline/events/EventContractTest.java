@@ -70,6 +70,8 @@ class EventContractTest {
                 "pipeline.project.withdrawn.v1", "pipeline.project.returned-to-reserve.v1",
                 "pipeline.project.investment-reported.v1", "pipeline.project.problem-logged.v1",
                 "pipeline.project.problem-resolved.v1", "pipeline.project.assigned.v1",
+                "pipeline.project.plan-set.v1", "pipeline.project.investment-overdue.v1",
+                "pipeline.project.campaign-entry-set.v1", "pipeline.project.campaign-entry-removed.v1",
                 "pipeline.approval.case-opened.v1", "pipeline.approval.task-decided.v1",
                 "pipeline.approval.task-returned.v1", "pipeline.approval.task-resubmitted.v1",
                 "pipeline.approval.task-overdue.v1", "pipeline.approval.case-approved.v1",

@@ -8,7 +8,11 @@ import cn.zz.pipeline.events.approval.TaskDecided;
 import cn.zz.pipeline.events.approval.TaskOverdue;
 import cn.zz.pipeline.events.approval.TaskResubmitted;
 import cn.zz.pipeline.events.approval.TaskReturned;
+import cn.zz.pipeline.events.project.CampaignEntryRemoved;
+import cn.zz.pipeline.events.project.CampaignEntrySet;
+import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
@@ -33,6 +37,7 @@ final class SampleEvents {
     static final UUID PROJECT_ID = UUID.fromString("6f1c2b9e-3d4a-4e8b-9c1d-2a3b4c5d6e7f");
     static final UUID CASE_ID = UUID.fromString("0b7d5c3a-1e2f-4a5b-8c9d-0e1f2a3b4c5d");
     static final UUID TASK_ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
+    static final UUID CAMPAIGN_ID = UUID.fromString("3e2d1c0b-9a87-4654-8321-0fedcba98765");
     static final UUID PROBLEM_ID = UUID.fromString("5c4b3a29-1807-4f6e-8d5c-4b3a29180706");
     static final String CODE = "2025-410106-38-01-000017";
     static final String DISTRICT = "410106";
@@ -46,7 +51,7 @@ final class SampleEvents {
                 DISTRICT, "上街区先进制造业开发区", "智能家电", "C3851", Sector.SECONDARY, ConstructionType.NEW, "01",
                 new BigDecimal("300000"), new BigDecimal("520.5"), new BigDecimal("1200000"), new BigDecimal("36000.75"),
                 true, EiaCategory.REPORT_FORM, true, LocalDate.of(2025, 3, 1), LocalDate.of(2026, 12, 31), stage,
-                "王副区长", List.of("张伟", "李娜"));
+                "王副区长", List.of("张伟", "李娜"), LocalDate.of(2024, 11, 8), new BigDecimal("300000"));
     }
 
     static EventPayload payload(EventType type) {
@@ -70,14 +75,22 @@ final class SampleEvents {
             case INVESTMENT_REPORTED -> new InvestmentReported(PROJECT_ID, CODE, DISTRICT, "2025-06", 2025, 6,
                     new BigDecimal("65000.5"), new BigDecimal("64800"), "更正6月数据", "staff.shangjie");
             case PROBLEM_LOGGED -> new ProblemLogged(PROJECT_ID, PROBLEM_ID, "水电", "施工用电增容未完成", "区供电公司",
-                    LocalDate.of(2025, 7, 15), "staff.shangjie");
+                    LocalDate.of(2025, 7, 15), "staff.shangjie", LocalDate.of(2025, 6, 28));
             case PROBLEM_RESOLVED -> new ProblemResolved(PROJECT_ID, PROBLEM_ID, "专线已接通", LocalDate.of(2025, 7, 10),
                     "staff.shangjie");
             case PROJECT_ASSIGNED -> new ProjectAssigned(PROJECT_ID, "王副区长", List.of("张伟", "李娜"), "admin");
+            case PLAN_SET -> new PlanSet(PROJECT_ID, CODE, DISTRICT, 2025, new BigDecimal("65000"), new BigDecimal("60000"),
+                    "年中调整计划", "staff.shangjie");
+            case INVESTMENT_OVERDUE -> new InvestmentOverdue(PROJECT_ID, CODE, DISTRICT, "2025-06", LocalDate.of(2025, 6, 25),
+                    "王副区长");
+            case CAMPAIGN_ENTRY_SET -> new CampaignEntrySet(PROJECT_ID, CODE, DISTRICT, CAMPAIGN_ID, "2025年第二期三个一批",
+                    LocalDate.of(2025, 6, 30), CampaignList.START, "staff.shangjie");
+            case CAMPAIGN_ENTRY_REMOVED -> new CampaignEntryRemoved(PROJECT_ID, CAMPAIGN_ID, "staff.shangjie");
             case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
                     new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
                     new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,
-                            LocalDate.of(2025, 5, 9), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"))));
+                            LocalDate.of(2025, 5, 9), List.of("LAND_PRE_APPROVAL", "LAND_PLANNING_PERMIT"))),
+                    LocalDate.of(2025, 4, 10));
             case TASK_DECIDED -> new TaskDecided(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", Decision.APPROVE,
                     "符合产业政策，予以备案", "approver.ndrc");
             case TASK_RETURNED -> new TaskReturned(CASE_ID, TASK_ID, PROJECT_ID, "NDRC", "FILING", "请补充项目建议书",

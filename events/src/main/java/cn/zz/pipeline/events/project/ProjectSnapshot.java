@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param plannedProduction nullable
  * @param leader the assigned leader (分包领导), nullable
  * @param taskForce members of the task force (专班), never null, possibly empty
+ * @param signedOn 签约日期, nullable: the date the investment agreement was signed
+ * @param signedAmount 签约金额 (万元), nullable
  */
 public record ProjectSnapshot(
         UUID id,
@@ -48,13 +50,28 @@ public record ProjectSnapshot(
         LocalDate plannedProduction,
         Stage stage,
         String leader,
-        List<String> taskForce) {
+        List<String> taskForce,
+        LocalDate signedOn,
+        BigDecimal signedAmount) {
 
     public ProjectSnapshot {
+        signedAmount = Decimals.canonical(signedAmount);
         totalInvestment = Decimals.canonical(totalInvestment);
         landArea = Decimals.canonical(landArea);
         annualOutput = Decimals.canonical(annualOutput);
         annualTax = Decimals.canonical(annualTax);
         taskForce = taskForce == null ? List.of() : List.copyOf(taskForce);
+    }
+
+    /** A project without a signed agreement (签约). */
+    public ProjectSnapshot(UUID id, String code, String name, String ownerName, String ownerCreditCode, String district,
+                           String park, String chain, String industry, Sector sector,
+                           ConstructionType constructionType, String projectType, BigDecimal totalInvestment,
+                           BigDecimal landArea, BigDecimal annualOutput, BigDecimal annualTax, boolean takesNewLand,
+                           EiaCategory eiaCategory, boolean privateInvestment, LocalDate plannedStart,
+                           LocalDate plannedProduction, Stage stage, String leader, List<String> taskForce) {
+        this(id, code, name, ownerName, ownerCreditCode, district, park, chain, industry, sector, constructionType,
+                projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand, eiaCategory,
+                privateInvestment, plannedStart, plannedProduction, stage, leader, taskForce, null, null);
     }
 }
