@@ -23,9 +23,10 @@ import java.util.UUID;
  *
  * <p>Order and times: {@code registered} at {@code registeredAt}; {@code declared}, {@code admitted},
  * {@code started}, {@code in-production} or {@code withdrawn} at 00:00 (in {@code zone}) of their date but never
- * before the previous event; {@code investment-reported} for each period at 23:59:59 of the period's last day, or
- * {@code now} when that is later (the current month); merged by time, a stage move first on a tie; sequences
- * 1..n.
+ * before the previous event; {@code plan-set} for each annual plan at 00:00 of January 1 of its year, or the
+ * registration when that is later, or {@code now} when that is earlier (next year's plan);
+ * {@code investment-reported} for each period at 23:59:59 of the period's last day, or {@code now} when that is
+ * later (the current month); merged by time, a stage move first on a tie, then a plan; sequences 1..n.
  */
 public final class HistoricalTimeline {
 
@@ -50,7 +51,11 @@ public final class HistoricalTimeline {
     public record Report(YearMonth period, BigDecimal amount, String reason) {
     }
 
-    public enum Kind { REGISTERED, MOVED, REPORTED }
+    /** An annual plan (年度计划投资, 万元) of one year. */
+    public record Plan(int year, BigDecimal amount) {
+    }
+
+    public enum Kind { REGISTERED, MOVED, PLANNED, REPORTED }
 
     /**
      * One event to emit.
@@ -58,7 +63,7 @@ public final class HistoricalTimeline {
      * @param stage the stage after the step (REGISTERED: RESERVE; REPORTED: null)
      * @param from the stage before a move, else null
      * @param date the stage date of a move, else null
-     * @param report index into the given reports of a REPORTED step, else -1
+     * @param report index into the given reports of a REPORTED step, into the plans of a PLANNED one, else -1
      */
     public record Step(Kind kind, Instant time, Stage stage, Stage from, LocalDate date, int report) {
     }
@@ -81,7 +86,13 @@ public final class HistoricalTimeline {
      * order, without duplicates.
      */
     public static List<Step> steps(Dates d, List<YearMonth> periods, Instant now, ZoneId zone) {
-        List<Step> stages = new ArrayList<>();
+        return steps(d, periods, List.of(), now, zone);
+    }
+
+    /** {@link #steps(Dates, List, Instant, ZoneId)} with annual plans of the given years (distinct, any order). */
+    public static List<Step> steps(Dates d, List<YearMonth> periods, List<Integer> planYears, Instant now,
+                                   ZoneId zone) {
+        List<Step> later = new ArrayList<>();
         Instant previous = d.registeredAt();
         Stage at = Stage.RESERVE;
         Stage[] chain = {Stage.DECLARED, Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION, Stage.WITHDRAWN};
@@ -91,25 +102,29 @@ public final class HistoricalTimeline {
                 continue;
             }
             Instant t = max(dates[i].atStartOfDay(zone).toInstant(), previous);
-            stages.add(new Step(Kind.MOVED, t, chain[i], at, dates[i], -1));
+            later.add(new Step(Kind.MOVED, t, chain[i], at, dates[i], -1));
             previous = t;
             at = chain[i];
         }
-        List<Step> reports = new ArrayList<>(periods.size());
+        for (int i = 0; i < planYears.size(); i++) {
+            Instant start = max(LocalDate.of(planYears.get(i), 1, 1).atStartOfDay(zone).toInstant(), d.registeredAt());
+            later.add(new Step(Kind.PLANNED, start.isAfter(now) ? max(now, d.registeredAt()) : start, null, null, null,
+                    i));
+        }
         for (int i = 0; i < periods.size(); i++) {
             Instant end = periods.get(i).atEndOfMonth().atTime(END_OF_DAY).atZone(zone).toInstant();
-            reports.add(new Step(Kind.REPORTED, end.isAfter(now) ? now : end, null, null, null, i));
+            later.add(new Step(Kind.REPORTED, end.isAfter(now) ? now : end, null, null, null, i));
         }
-        reports.sort(Comparator.comparing(s -> periods.get(s.report()))); // stable; periods are distinct
-        List<Step> out = new ArrayList<>(1 + stages.size() + reports.size());
+        // By time; on a tie a stage move, then a plan, then a report; moves keep their order (the sort is stable),
+        // plans go by year and reports by period.
+        Comparator<Step> within = Comparator.comparing(s -> s.kind() == Kind.PLANNED ? planYears.get(s.report())
+                : s.kind() == Kind.REPORTED ? periods.get(s.report()).getYear() * 100 + periods.get(s.report())
+                .getMonthValue() : 0);
+        later.sort(Comparator.comparing(Step::time).thenComparing(Step::kind).thenComparing(within));
+        List<Step> out = new ArrayList<>(1 + later.size());
         out.add(new Step(Kind.REGISTERED, d.registeredAt(), Stage.RESERVE, null, null, -1));
         Instant last = d.registeredAt();
-        int i = 0;
-        int j = 0;
-        while (i < stages.size() || j < reports.size()) {
-            boolean stageFirst = j >= reports.size()
-                    || i < stages.size() && !stages.get(i).time().isAfter(reports.get(j).time());
-            Step s = stageFirst ? stages.get(i++) : reports.get(j++);
+        for (Step s : later) {
             // reports never precede admission in a checked history; clamp anyway so times never go back
             if (s.time().isBefore(last)) {
                 s = new Step(s.kind(), last, s.stage(), s.from(), s.date(), s.report());
@@ -129,12 +144,22 @@ public final class HistoricalTimeline {
      * @param now reports of the current month take this time
      */
     public static List<Event> events(ProjectSnapshot registered, Dates d, UUID approvalCaseId, List<Report> reports,
-                                                                      String actor, Instant now, ZoneId zone) {
+                                     String actor, Instant now, ZoneId zone) {
+        return events(registered, d, approvalCaseId, reports, List.of(), actor, now, zone);
+    }
+
+    /** {@link #events(ProjectSnapshot, Dates, UUID, List, String, Instant, ZoneId)} with annual plans. */
+    public static List<Event> events(ProjectSnapshot registered, Dates d, UUID approvalCaseId, List<Report> reports,
+                                     List<Plan> plans, String actor, Instant now, ZoneId zone) {
         List<YearMonth> periods = new ArrayList<>(reports.size());
         for (Report r : reports) {
             periods.add(r.period());
         }
-        List<Step> steps = steps(d, periods, now, zone);
+        List<Integer> planYears = new ArrayList<>(plans.size());
+        for (Plan p : plans) {
+            planYears.add(p.year());
+        }
+        List<Step> steps = steps(d, periods, planYears, now, zone);
         List<Event> out = new ArrayList<>(steps.size());
         UUID id = registered.id();
         String code = registered.code();
@@ -142,6 +167,10 @@ public final class HistoricalTimeline {
         for (Step s : steps) {
             EventPayload payload = switch (s.kind()) {
                 case REGISTERED -> new ProjectRegistered(registered, actor);
+                case PLANNED -> {
+                    Plan p = plans.get(s.report());
+                    yield new PlanSet(id, code, district, p.year(), p.amount(), null, REASON, actor);
+                }
                 case REPORTED -> {
                     Report r = reports.get(s.report());
                     YearMonth p = r.period();
@@ -167,7 +196,7 @@ public final class HistoricalTimeline {
         return new ProjectSnapshot(p.id(), p.code(), p.name(), p.ownerName(), p.ownerCreditCode(), p.district(), p.park(),
                 p.chain(), p.industry(), p.sector(), p.constructionType(), p.projectType(), p.totalInvestment(),
                 p.landArea(), p.annualOutput(), p.annualTax(), p.takesNewLand(), p.eiaCategory(), p.privateInvestment(),
-                p.plannedStart(), p.plannedProduction(), stage, p.leader(), p.taskForce());
+                p.plannedStart(), p.plannedProduction(), stage, p.leader(), p.taskForce(), p.signedOn(), p.signedAmount());
     }
 
     private static Instant max(Instant a, Instant b) {

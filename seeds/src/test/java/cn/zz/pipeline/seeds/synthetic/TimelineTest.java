@@ -50,4 +50,22 @@ class TimelineTest {
         assertThat(HistoricalTimeline.approvalCaseId(code)).isEqualTo(UUID.nameUUIDFromBytes(
                 ("historical-approval-case:" + code).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void plansAtTheStartOfTheirYearAfterAStageMoveOnATieAndNextYearsPlanNow() {
+        Instant now = Instant.parse("2026-11-21T03:00:00Z");
+        HistoricalTimeline.Dates dates = new HistoricalTimeline.Dates(
+                OffsetDateTime.parse("2024-06-10T10:30:00+08:00").toInstant(), LocalDate.of(2024, 7, 1),
+                LocalDate.of(2025, 1, 1), null, null, null);
+        List<Step> steps = HistoricalTimeline.steps(dates, List.of(YearMonth.of(2025, 2)), List.of(2027, 2025, 2024),
+                now, Generator.ZONE);
+        assertThat(steps).extracting(Step::kind).containsExactly(Kind.REGISTERED, Kind.PLANNED, Kind.MOVED,
+                Kind.MOVED, Kind.PLANNED, Kind.REPORTED, Kind.PLANNED);
+        // 2024's plan at the registration (after January 1), 2025's after the admission of the same midnight,
+        // 2027's (next year) now
+        assertThat(steps).extracting(Step::report).containsExactly(-1, 2, -1, -1, 1, 0, 0);
+        assertThat(steps.get(1).time()).isEqualTo(Instant.parse("2024-06-10T02:30:00Z"));
+        assertThat(steps.get(4).time()).isEqualTo(Instant.parse("2024-12-31T16:00:00Z"));
+        assertThat(steps.get(6).time()).isEqualTo(now);
+    }
 }
