@@ -2,6 +2,7 @@ package cn.zz.pipeline.benchmark;
 
 import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.EiaCategory;
+import cn.zz.pipeline.events.District;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
@@ -37,10 +38,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * reporting-service under a synthetic load, against a running stack (deploy/local/stack.sh up):
@@ -51,12 +48,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   projection's lag is zero.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
  *   scopes) for {@code seconds}: p50/p99/max.</li>
+ *   <li><b>unreported</b>: {@code clients} clients asking one district's 未报清单 (first page of 50) at a time, every
+ *   district in turn, for {@code seconds}: p50/p99/max.</li>
  *   <li><b>freshness</b>: {@code rate} events/s (default 1,000) of report corrections for {@code seconds}, among
  *   them a probe every 100 ms for a probe district, whose report is polled until the probe's amount shows:
  *   publish → visible p50/p99/max. The load runs {@code warmup} seconds (default 10) before the probes start.</li>
  *   <li><b>rebuild</b>: POST /api/admin/rebuild and the events per second until it is done.</li>
  * </ol>
- * {@code phases=load,report,freshness,rebuild} chooses; the projects of a load are the same for the same
+ * {@code phases=load,report,unreported,freshness,rebuild} chooses; the projects of a load are the same for the same
  * {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases can run
  * alone against an earlier load, given its {@code today}.
  */
@@ -87,7 +86,7 @@ public final class ReportingBenchmark {
 
     public static void main(String[] argv) throws Exception {
         ReportingBenchmark b = new ReportingBenchmark(Api.args(argv));
-        String phases = b.args.getOrDefault("phases", "load,report,freshness,rebuild");
+        String phases = b.args.getOrDefault("phases", "load,report,unreported,freshness,rebuild");
         System.out.printf("reporting benchmark: %d projects, seed %d, today %s (latest period %s), phases %s%n",
                 b.projects, b.seed, b.generator.today(), b.latest, phases);
         if (phases.contains("load")) {
@@ -95,6 +94,9 @@ public final class ReportingBenchmark {
         }
         if (phases.contains("report")) {
             b.reportLatency();
+        }
+        if (phases.contains("unreported")) {
+            b.unreportedLatency();
         }
         if (phases.contains("freshness")) {
             b.freshness();
@@ -158,42 +160,32 @@ public final class ReportingBenchmark {
         for (int i = 0; i < 200; i++) {
             api.send("admin", "GET", url0 + "&by=" + by[i % by.length], null);
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<Long>>> results = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            results.add(pool.submit(() -> {
-                List<Long> lat = new ArrayList<>();
-                int i = client;
-                while (!stop.get()) {
-                    String[] u = users[i % users.length];
-                    String url = url0 + "&by=" + by[(i / users.length) % by.length]
-                            + (u[1].isEmpty() ? "" : "&district=" + u[1]);
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = api.send(u[0], "GET", url, null);
-                    long t = System.nanoTime() - t0;
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + r.statusCode() + " " + r.body());
-                    }
-                    lat.add(t);
-                    i++;
-                }
-                return lat;
-            }));
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> f : results) {
-            all.addAll(f.get());
-        }
-        pool.shutdown();
+        Latency.Result result = Latency.run(clients, seconds, (client, i) -> {
+            String[] u = users[i % users.length];
+            return api.send(u[0], "GET", url0 + "&by=" + by[(i / users.length) % by.length]
+                    + (u[1].isEmpty() ? "" : "&district=" + u[1]), null);
+        });
         JsonNode sample = JSON.readTree(api.send("admin", "GET", url0, null).body());
-        System.out.printf("REPORT: %d requests by %d clients in %d s (%.0f/s): p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                        + " city total 1-%d月 %s 万元 over %d district rows%n", all.size(), clients, seconds,
-                all.size() / (double) seconds, pct(all, 0.5), pct(all, 0.99), pct(all, 1.0), latest.getMonthValue(),
-                sample.at("/total/ytd").asText(), sample.get("rows").size());
+        System.out.printf("REPORT: %s; city total 1-%d月 %s 万元 (plan %s) over %d district rows%n", result.line(),
+                latest.getMonthValue(), sample.at("/total/ytd").asText(), sample.at("/total/plan").asText("-"),
+                sample.get("rows").size());
+    }
+
+    /** One district's 未报清单 (first page) at a time, every district in turn, as the districts' staff ask it. */
+    private void unreportedLatency() throws Exception {
+        int clients = Integer.parseInt(args.getOrDefault("clients", "4"));
+        int seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+        List<String> districts = District.all().stream().map(District::code).toList();
+        String url0 = api.reporting + "/api/reports/unreported?year=" + latest.getYear() + "&month="
+                + latest.getMonthValue() + "&size=50&district=";
+        for (int i = 0; i < 200; i++) {
+            api.send("admin", "GET", url0 + districts.get(i % districts.size()), null);
+        }
+        Latency.Result result = Latency.run(clients, seconds,
+                (client, i) -> api.send("admin", "GET", url0 + districts.get(i % districts.size()), null));
+        JsonNode sample = JSON.readTree(api.send("admin", "GET", url0 + "410106", null).body());
+        System.out.printf("UNREPORTED: %s; 410106 1-%d月: %s projects without a figure%n", result.line(),
+                latest.getMonthValue(), sample.path("total").asText("?"));
     }
 
     private void freshness() throws Exception {
@@ -286,8 +278,8 @@ public final class ReportingBenchmark {
             double elapsed = seconds(start);
             System.out.printf("FRESHNESS: %,d events in %.1f s (%.0f events/s; the first %d s warm-up), %d probes in"
                             + " %.1f s: publish -> visible in the report p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", total,
-                    elapsed, total / elapsed, warmup, latencies.size(), seconds(measured), pct(latencies, 0.5),
-                    pct(latencies, 0.99), pct(latencies, 1.0));
+                    elapsed, total / elapsed, warmup, latencies.size(), seconds(measured), Latency.pct(latencies, 0.5),
+                    Latency.pct(latencies, 0.99), Latency.pct(latencies, 1.0));
         }
     }
 
@@ -322,15 +314,5 @@ public final class ReportingBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double pct(List<Long> nanos, double p) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int i = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(p * sorted.size()) - 1));
-        return sorted.get(i) / 1e6;
     }
 }
