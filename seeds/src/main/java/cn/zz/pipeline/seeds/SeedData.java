@@ -50,8 +50,9 @@ public record SeedData(List<District> districts, List<Project> projects,
     public record Decision(String department, String decision, String comment, int line) {
     }
 
+    /** @param loggedOn 登记日期; null: the day of loading */
     public record Problem(String category, String description, String department, LocalDate deadline,
-                          LocalDate resolvedOn, String resolution, int line) {
+                          LocalDate resolvedOn, String resolution, LocalDate loggedOn, int line) {
     }
 
     private static final List<String> FACTS = List.of("name", "ownerName", "ownerCreditCode", "district", "park",
@@ -143,7 +144,7 @@ public record SeedData(List<District> districts, List<Project> projects,
             }
             problems.computeIfAbsent(code, k -> new ArrayList<>()).add(new Problem(c.required("category"),
                     c.required("description"), c.required("department"), c.date("deadline"), resolvedOn,
-                    r.getOrDefault("resolution", ""), c.line()));
+                    r.getOrDefault("resolution", ""), c.date("loggedOn"), c.line()));
         }
         return new SeedData(districts, projects, reports, approvals, problems);
     }

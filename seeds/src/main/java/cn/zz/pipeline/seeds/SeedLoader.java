@@ -257,9 +257,15 @@ public final class SeedLoader {
         for (SeedData.Problem w : wanted) {
             JsonNode problem = logged.get(w.description());
             if (problem == null) {
-                StackApi.Answer r = api.post(user, api.project + "/api/projects/" + id + "/problems", Map.of(
-                        "category", w.category(), "description", w.description(), "department", w.department(),
-                        "deadline", w.deadline().toString()));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("category", w.category());
+                body.put("description", w.description());
+                body.put("department", w.department());
+                body.put("deadline", w.deadline().toString());
+                if (w.loggedOn() != null) {
+                    body.put("loggedOn", w.loggedOn().toString());
+                }
+                StackApi.Answer r = api.post(user, api.project + "/api/projects/" + id + "/problems", body);
                 if (!r.ok()) {
                     throw new IllegalStateException("problems.csv line " + w.line() + ": " + r.problem());
                 }

@@ -308,8 +308,14 @@ public final class SeedComposer {
         p.startedOn = p.admittedOn.plusDays(10 + random.nextInt(50));
         p.plannedStart = p.startedOn.minusDays(random.nextInt(30));
         p.plannedProduction = LocalDate.of(cohort + 2, 3 + random.nextInt(8), 28);
-        if (cohort <= 2023 || cohort == 2024 && random.nextBoolean()) {
-            p.productionOn = LocalDate.of(cohort + 2, 3 + random.nextInt(cohort == 2024 ? 6 : 8), 10 + random.nextInt(15));
+        boolean early = cohort <= 2023 || cohort == 2024 && random.nextBoolean();
+        if (early || cohort == 2024) {
+            // Into production in the last year it reports (its year and the next): a project owes monthly figures
+            // through the year it goes into production (docs/plans.md), so none is left owing a year it has no
+            // figures for. The draws stay those of the first version, so everything else composes as before.
+            int month = early ? 3 + random.nextInt(cohort == 2024 ? 6 : 8) : 12;
+            int day = early ? 10 + random.nextInt(15) : 15;
+            p.productionOn = LocalDate.of(cohort + 1, Math.min(12, month + 4), day);
             p.plannedProduction = p.productionOn.withDayOfMonth(28);
         }
         if (cohort == 2026 && random.nextInt(3) == 0 || p.startedOn.isAfter(LocalDate.of(2026, 11, 1))) {
@@ -616,23 +622,42 @@ public final class SeedComposer {
             if (p.name.equals(Named.AUX)) {
                 // "对项目中的土地、资金、手续等问题按需解决"
                 problems.add(List.of(p.code, "LAND", "复工后二期厂房用地需调整规划指标", "区自然资源局", "2025-04-30", "2025-04-22",
-                        "完成规划指标调整并办理用地手续"));
+                        "完成规划指标调整并办理用地手续", "2025-02-18"));
                 problems.add(List.of(p.code, "FUNDING", "复工资金缺口，需协调专项债及银行贷款", "区发改委", "2025-05-31",
-                        "2025-06-10", "协调专项债资金及银团贷款到位"));
+                        "2025-06-10", "协调专项债资金及银团贷款到位", "2025-02-18"));
                 problems.add(List.of(p.code, "PROCEDURE", "二期施工许可手续办理", "区住建局", "2025-03-31", "2025-03-25",
-                        "并联审批，施工许可已核发"));
-                problems.add(List.of(p.code, "UTILITIES", "投产前需新建110千伏专用变电站", "供电公司上街营业部", "2026-12-31", "", ""));
+                        "并联审批，施工许可已核发", "2025-02-25"));
+                problems.add(List.of(p.code, "UTILITIES", "投产前需新建110千伏专用变电站", "供电公司上街营业部", "2026-12-31", "", "",
+                        "2026-03-16"));
             }
         }
         for (int i = 0; i < withProblems.size() && i < 40; i += 4) {
             Project p = withProblems.get(i);
             String[] r = resolved[(i / 4) % resolved.length];
-            problems.add(List.of(p.code, r[0], r[1], r[2], r[3], r[4], r[5]));
+            LocalDate resolvedOn = LocalDate.parse(r[4]);
+            if (!p.startedOn.isAfter(resolvedOn.minusDays(30))) { // a problem of the works, solved after they began
+                problems.add(List.of(p.code, r[0], r[1], r[2], r[3], r[4], r[5],
+                        loggedOn(p, LocalDate.parse(r[3]), resolvedOn)));
+            }
             if ((i / 4) % 2 == 0) {
                 String[] o = open[(i / 8) % open.length];
-                problems.add(List.of(p.code, o[0], o[1], o[2], o[3], "", ""));
+                problems.add(List.of(p.code, o[0], o[1], o[2], o[3], "", "",
+                        loggedOn(p, LocalDate.parse(o[3]), LocalDate.of(2026, 11, 20))));
             }
         }
+    }
+
+    /**
+     * 登记日期: about two months before the deadline, but not before the works began, and at least a week before the
+     * problem was solved (or before the files' last day).
+     */
+    private static LocalDate loggedOn(Project p, LocalDate deadline, LocalDate before) {
+        LocalDate d = deadline.minusDays(60);
+        if (d.isBefore(p.startedOn)) {
+            d = p.startedOn;
+        }
+        LocalDate latest = before.minusDays(7);
+        return d.isAfter(latest) ? latest : d;
     }
 
     // ---- output ----
@@ -681,8 +706,10 @@ public final class SeedComposer {
                 "并联审批 decisions on the cases of the live declarations, in order; tasks not named stay pending."),
                 List.of("code", "department", "decision", "comment"), approvals);
         Csv.write(dir.resolve("problems.csv"), List.of(
-                "问题解决台账: problems logged on projects; resolvedOn blank = still open (overdue once past the deadline)."),
-                List.of("code", "category", "description", "department", "deadline", "resolvedOn", "resolution"),
+                "问题解决台账: problems logged on projects; resolvedOn blank = still open (overdue once past the deadline);",
+                "loggedOn = 登记日期, the day the problem was logged."),
+                List.of("code", "category", "description", "department", "deadline", "resolvedOn", "resolution",
+                        "loggedOn"),
                 problems);
         System.out.printf("wrote %d projects, %d report rows, %d decisions, %d problems to %s%n", projects.size(),
                 reports.size(), approvals.size(), problems.size(), dir);
