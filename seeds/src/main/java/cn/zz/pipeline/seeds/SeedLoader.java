@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>the live declarations ({@code declaration=live}) through {@code POST /api/projects/{id}/transitions} as the
  *   district's staff, so that approval-service opens their cases, then the decisions of approvals.csv as the
  *   department's approver;</li>
- *   <li>problems and their resolutions, leaders and task forces;</li>
+ *   <li>problems (with their 登记日期) and their resolutions, leaders and task forces;</li>
+ *   <li>the 调度 files ({@link DispatchData}): annual plans, district targets, the 三个一批 campaign;</li>
  *   <li>then it waits until reporting-service shows every year's figures of the files, and prints the headline
  *   figures as the reports give them.</li>
  * </ol>
@@ -96,6 +97,11 @@ public final class SeedLoader {
                     assign(p);
                     return "done";
                 });
+        DispatchLoader dispatch = new DispatchLoader(data.dispatch(), api, ids);
+        forEachParallel(data.projects().stream().filter(p -> data.dispatch().plans().containsKey(p.code())).toList(),
+                "annual plans", p -> dispatch.plans(p.code()));
+        forEachParallel(dispatch.targets(), "district targets", dispatch::target);
+        forEachParallel(dispatch.entries(), "三个一批 entries", dispatch::entry);
         reports.awaitFigures().ifPresent(failures::add);
         return report(t0);
     }

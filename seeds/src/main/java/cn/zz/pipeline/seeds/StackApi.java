@@ -26,8 +26,8 @@ public final class StackApi {
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** An answer: status, body as JSON (null when empty or not JSON), Location header. */
-    public record Answer(int status, JsonNode body, String raw, String location) {
+    /** An answer: status, body as JSON (null when empty or not JSON), Location and ETag headers. */
+    public record Answer(int status, JsonNode body, String raw, String location, String etag) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -98,13 +98,18 @@ public final class StackApi {
     }
 
     public Answer send(String user, String method, String url, Object body) {
+        return send(user, method, url, body, null);
+    }
+
+    /** {@link #send(String, String, String, Object)} with an If-Match header (null: none). */
+    public Answer send(String user, String method, String url, Object body, String ifMatch) {
         String json;
         try {
             json = body == null ? null : JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request body: " + e.getOriginalMessage(), e);
         }
-        return sendJson(user, method, url, json);
+        return sendJson(user, method, url, json, ifMatch);
     }
 
     /**
@@ -112,10 +117,17 @@ public final class StackApi {
      * errors and 502/503 a few times, 401 once with a new token.
      */
     public Answer sendJson(String user, String method, String url, String json) {
+        return sendJson(user, method, url, json, null);
+    }
+
+    private Answer sendJson(String user, String method, String url, String json, String ifMatch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + token(user)).header("Accept", "application/json");
+                if (ifMatch != null) {
+                    b.header("If-Match", ifMatch);
+                }
                 if (json == null) {
                     b.method(method, HttpRequest.BodyPublishers.noBody());
                 } else {
@@ -141,7 +153,8 @@ public final class StackApi {
                         node = null;
                     }
                 }
-                return new Answer(r.statusCode(), node, r.body(), r.headers().firstValue("Location").orElse(null));
+                return new Answer(r.statusCode(), node, r.body(), r.headers().firstValue("Location").orElse(null),
+                        r.headers().firstValue("ETag").orElse(null));
             } catch (IOException e) {
                 if (attempt >= 5) {
                     throw new IllegalStateException(method + " " + url + ": " + e.getMessage(), e);
