@@ -70,6 +70,7 @@ class ProblemAndAssignmentTest {
         ProblemLogged logged = (ProblemLogged) Kafka.awaitProjectEvent(id, 2).data();
         assertThat(logged.category()).isEqualTo("UTILITIES");
         assertThat(logged.department()).isEqualTo("供电公司");
+        assertThat(logged.loggedOn()).isEqualTo(Api.today()); // 登记日期 defaults to today
         ProblemResolved resolved = (ProblemResolved) Kafka.awaitProjectEvent(id, 4).data();
         assertThat(resolved.problemId().toString()).isEqualTo(overdueId);
         assertThat(resolved.resolution()).isEqualTo("供电公司已完成增容");

@@ -108,6 +108,14 @@ public class Project {
     @Column(name = "planned_production")
     private LocalDate plannedProduction;
 
+    /** 签约日期, nullable. */
+    @Column(name = "signed_on")
+    private LocalDate signedOn;
+
+    /** 签约金额, 万元, nullable. */
+    @Column(name = "signed_amount")
+    private BigDecimal signedAmount;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Stage stage;
@@ -201,6 +209,8 @@ public class Project {
                 case "privateInvestment" -> privateInvestment = f.privateInvestment();
                 case "plannedStart" -> plannedStart = f.plannedStart();
                 case "plannedProduction" -> plannedProduction = f.plannedProduction();
+                case "signedOn" -> signedOn = f.signedOn();
+                case "signedAmount" -> signedAmount = f.signedAmount();
                 default -> throw new IllegalStateException("not an editable fact: " + fact);
             }
         }
@@ -214,7 +224,7 @@ public class Project {
     public ProjectFacts facts() {
         return new ProjectFacts(name, ownerName, ownerCreditCode, district, park, chain, industry, constructionType,
                 projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand, eiaCategory,
-                privateInvestment, plannedStart, plannedProduction);
+                privateInvestment, plannedStart, plannedProduction, signedOn, signedAmount);
     }
 
     /** A staff move (the lifecycle and the gates were checked); records the stage date. */
@@ -270,7 +280,8 @@ public class Project {
     public ProjectSnapshot snapshot() {
         return new ProjectSnapshot(id, code, name, ownerName, ownerCreditCode, district, park, chain, industry, sector,
                 constructionType, projectType, totalInvestment, landArea, annualOutput, annualTax, takesNewLand,
-                eiaCategory, privateInvestment, plannedStart, plannedProduction, stage, leader, taskForce());
+                eiaCategory, privateInvestment, plannedStart, plannedProduction, stage, leader, taskForce(), signedOn,
+                signedAmount);
     }
 
     public UUID id() {

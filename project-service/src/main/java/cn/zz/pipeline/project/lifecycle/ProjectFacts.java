@@ -5,12 +5,14 @@ import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.project.PlainText;
 import cn.zz.pipeline.project.PlausibleDate;
 import cn.zz.pipeline.project.Text;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,6 +37,9 @@ import java.util.function.Function;
  * @param annualOutput expected annual output, 万元
  * @param annualTax expected annual tax, 万元
  * @param projectType 01 基本建设, 02 技术改造, 03 单纯购置, 04 信息化, 99 其他
+ * @param signedOn 签约日期 (the investment agreement, 三个一批's SIGN list), nullable, not in the future
+ *     ({@link FactRules})
+ * @param signedAmount 签约金额, 万元, nullable; needs {@code signedOn}
  */
 public record ProjectFacts(
         @NotBlank @Size(max = 200) @PlainText String name,
@@ -54,7 +59,28 @@ public record ProjectFacts(
         EiaCategory eiaCategory,
         @NotNull Boolean privateInvestment,
         @NotNull @PlausibleDate LocalDate plannedStart,
-        @PlausibleDate LocalDate plannedProduction) {
+        @PlausibleDate LocalDate plannedProduction,
+        @Schema(nullable = true, format = "date", example = "2026-11-18",
+                description = "签约日期 (date the investment agreement was signed), not in the future")
+        @PlausibleDate LocalDate signedOn,
+        @Schema(nullable = true, example = "65000", description = "签约金额，万元 (signed amount, 10,000 yuan): 0 to "
+                + ProjectFacts.MAX_SIGNED_AMOUNT + ", at most 4 decimals; needs signedOn")
+        @DecimalMin("0") @DecimalMax(ProjectFacts.MAX_SIGNED_AMOUNT) @Digits(integer = 14, fraction = 4)
+        BigDecimal signedAmount) {
+
+    /** 签约金额 above 1万亿元 (10^8 万元) is a typing error (yuan typed as 万元), not an agreement. */
+    public static final String MAX_SIGNED_AMOUNT = "100000000";
+
+    /** Facts without a signed agreement (签约): what a ledger row brings. */
+    public ProjectFacts(String name, String ownerName, String ownerCreditCode, String district, String park,
+                        String chain, String industry, ConstructionType constructionType, String projectType,
+                        BigDecimal totalInvestment, BigDecimal landArea, BigDecimal annualOutput, BigDecimal annualTax,
+                        Boolean takesNewLand, EiaCategory eiaCategory, Boolean privateInvestment,
+                        LocalDate plannedStart, LocalDate plannedProduction) {
+        this(name, ownerName, ownerCreditCode, district, park, chain, industry, constructionType, projectType,
+                totalInvestment, landArea, annualOutput, annualTax, takesNewLand, eiaCategory, privateInvestment,
+                plannedStart, plannedProduction, null, null);
+    }
 
     public ProjectFacts {
         name = Text.trim(name);
@@ -107,6 +133,8 @@ public record ProjectFacts(
         m.put("privateInvestment", ProjectFacts::privateInvestment);
         m.put("plannedStart", ProjectFacts::plannedStart);
         m.put("plannedProduction", ProjectFacts::plannedProduction);
+        m.put("signedOn", ProjectFacts::signedOn);
+        m.put("signedAmount", ProjectFacts::signedAmount);
         return Collections.unmodifiableMap(m);
     }
 }

@@ -6,6 +6,7 @@ import cn.zz.pipeline.events.District;
 import cn.zz.pipeline.events.EiaCategory;
 import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.events.Stage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public record ProjectView(
         BigDecimal totalInvestment, BigDecimal landArea, BigDecimal annualOutput, BigDecimal annualTax,
         boolean takesNewLand, EiaCategory eiaCategory, boolean privateInvestment,
         LocalDate plannedStart, LocalDate plannedProduction,
+        @Schema(nullable = true, format = "date", description = "签约日期 (date the investment agreement was signed)")
+        LocalDate signedOn,
+        @Schema(nullable = true, description = "签约金额，万元 (signed amount, 10,000 yuan)") BigDecimal signedAmount,
         Stage stage, String stageLabel,
         LocalDate declaredOn, LocalDate admittedOn, LocalDate startedOn, LocalDate productionOn, LocalDate withdrawnOn,
         UUID approvalCaseId, ApprovalState approvalState,
@@ -38,6 +42,7 @@ public record ProjectView(
                 Decimals.canonical(f.annualOutput()), Decimals.canonical(f.annualTax()),
                 f.takesNewLand(), f.eiaCategory(), f.privateInvestment(),
                 f.plannedStart(), f.plannedProduction(),
+                f.signedOn(), Decimals.canonical(f.signedAmount()),
                 p.stage(), p.stage().label(),
                 p.declaredOn(), p.admittedOn(), p.startedOn(), p.productionOn(), p.withdrawnOn(),
                 p.approvalCaseId(), p.approvalState(),

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.problems;
 
+import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
@@ -23,6 +24,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 
@@ -50,6 +57,28 @@ public class ProblemResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LogProblem.class), examples = @ExampleObject(name = "水电",
+            value = "{\"category\": \"UTILITIES\", \"description\": \"用电增容未落实，影响设备调试\","
+                    + " \"department\": \"供电公司\", \"deadline\": \"2026-12-31\", \"loggedOn\": \"2026-11-20\"}")))
+    @APIResponse(responseCode = "201", description = "logged; Location names the problem",
+            headers = {@Header(name = "Location"), @Header(name = "ETag", description = "the project's new version")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProblemView.class)))
+    @APIResponse(responseCode = "400", description = "every invalid field (category, description, department,"
+            + " deadline, loggedOn), malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not staff of the project's district nor admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the project was withdrawn (project-closed), stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "loggedOn in the future (date-in-future) or before 2000-01-01"
+            + " (out-of-range)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Response log(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull LogProblem body, @Context UriInfo uri) {
         ProblemService.Outcome o = service.log(Params.pathId("项目 project", id), body, ifMatch, user);
@@ -74,7 +103,7 @@ public class ProblemResource {
         return view(service.find(p, Params.pathId("问题 problem", pid)), p);
     }
 
-    /** 200; 409 when already resolved; 422 for a resolution date in the future. */
+    /** 200; 409 when already resolved; 422 for a resolution date in the future or before the 登记日期. */
     @POST
     @Path("/{pid}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)

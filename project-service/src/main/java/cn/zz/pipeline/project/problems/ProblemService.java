@@ -38,16 +38,32 @@ public class ProblemService {
     @Inject
     Today today;
 
+    /** A 登记日期 before this is a typing error: the ledgers this system carries over start later. */
+    public static final LocalDate EARLIEST_LOGGED_ON = LocalDate.of(2000, 1, 1);
+
     public record Outcome(Project project, ProjectProblem problem) {
     }
 
+    /** @throws ApiException 422 for a 登记日期 in the future or before {@link #EARLIEST_LOGGED_ON} */
     @Transactional
     public Outcome log(UUID projectId, LogProblem command, String ifMatch, CurrentUser user) {
         Project p = projects.forWrite(projectId, ifMatch, user);
         ProjectService.requireOpen(p);
+        LocalDate day = today.date();
+        LocalDate loggedOn = command.loggedOn() != null ? command.loggedOn() : day;
+        if (loggedOn.isAfter(day)) {
+            String message = "登记日期不能晚于今天 (loggedOn is in the future)";
+            throw ApiException.unprocessable("date-in-future", "日期不能晚于今天 Date in the future", message,
+                    List.of(new Violation("loggedOn", "date-in-future", message, loggedOn, day)));
+        }
+        if (loggedOn.isBefore(EARLIEST_LOGGED_ON)) {
+            String message = "登记日期不能早于 " + EARLIEST_LOGGED_ON + " (loggedOn before " + EARLIEST_LOGGED_ON + ")";
+            throw ApiException.unprocessable("out-of-range", "日期超出范围 Date out of range", message,
+                    List.of(new Violation("loggedOn", "out-of-range", message, loggedOn, EARLIEST_LOGGED_ON)));
+        }
         Instant now = today.now();
         ProjectProblem problem = new ProjectProblem(p, command.category(), command.description(), command.department(),
-                command.deadline(), user.name(), now);
+                command.deadline(), loggedOn, user.name(), now);
         problems.persist(problem);
         p.touch(now);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -55,13 +71,17 @@ public class ProblemService {
         detail.put("category", problem.category().name());
         detail.put("department", problem.department());
         detail.put("deadline", problem.deadline().toString());
+        detail.put("loggedOn", loggedOn.toString());
         ProblemLogged event = new ProblemLogged(p.id(), problem.id(), problem.category().name(), problem.description(),
-                problem.department(), problem.deadline(), user.name());
+                problem.department(), problem.deadline(), user.name(), loggedOn);
         changes.record(Change.of(p, event).by(user.name()).at(now).changing("problems").with(detail));
         return new Outcome(p, problem);
     }
 
-    /** @throws ApiException 409 when already resolved, 422 for a resolution date in the future */
+    /**
+     * @throws ApiException 409 when already resolved, 422 for a resolution date in the future or before the problem
+     *     was logged
+     */
     @Transactional
     public Outcome resolve(UUID projectId, UUID problemId, ResolveProblem command, String ifMatch, CurrentUser user) {
         Project p = projects.forWrite(projectId, ifMatch, user);
@@ -76,6 +96,12 @@ public class ProblemService {
             throw ApiException.unprocessable("date-in-future", "日期不能晚于今天 Date in the future",
                     "解决日期不能晚于今天", List.of(new Violation("resolvedOn", "date-in-future", "解决日期不能晚于今天", on,
                             day)));
+        }
+        if (on.isBefore(problem.loggedOn())) {
+            String message = "解决日期不能早于问题的登记日期 " + problem.loggedOn() + " (resolvedOn before loggedOn)";
+            throw ApiException.unprocessable("resolved-before-logged", "解决日期早于登记日期 Resolved before logged",
+                    message, List.of(new Violation("resolvedOn", "resolved-before-logged", message, on,
+                            problem.loggedOn())));
         }
         Instant now = today.now();
         problem.resolve(command.resolution(), on, user.name());

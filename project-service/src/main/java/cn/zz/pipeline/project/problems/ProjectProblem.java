@@ -65,15 +65,20 @@ public class ProjectProblem {
     @Column(name = "logged_by", nullable = false, updatable = false)
     private String loggedBy;
 
+    /** When it was typed in. */
     @Column(name = "logged_at", nullable = false, updatable = false)
     private Instant loggedAt;
+
+    /** 登记日期: the day it was logged, which for a ledger carried over lies before {@link #loggedAt}. */
+    @Column(name = "logged_on", nullable = false, updatable = false)
+    private LocalDate loggedOn;
 
     protected ProjectProblem() {
     }
 
-    /** A new open problem of {@code project}, logged by {@code actor}. */
+    /** A new open problem of {@code project}, logged by {@code actor} on {@code loggedOn}, typed in {@code now}. */
     public ProjectProblem(Project project, ProblemCategory category, String description, String department,
-                          LocalDate deadline, String actor, Instant now) {
+                          LocalDate deadline, LocalDate loggedOn, String actor, Instant now) {
         this.id = UUID.randomUUID();
         this.projectId = project.id();
         this.district = project.district();
@@ -84,6 +89,7 @@ public class ProjectProblem {
         this.state = ProblemState.OPEN;
         this.loggedBy = actor;
         this.loggedAt = now;
+        this.loggedOn = loggedOn;
     }
 
     public void resolve(String text, LocalDate on, String actor) {
@@ -153,5 +159,9 @@ public class ProjectProblem {
 
     public Instant loggedAt() {
         return loggedAt;
+    }
+
+    public LocalDate loggedOn() {
+        return loggedOn;
     }
 }

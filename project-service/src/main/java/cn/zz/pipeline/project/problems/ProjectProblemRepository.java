@@ -16,10 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectProblemRepository implements PanacheRepositoryBase<ProjectProblem, UUID> {
 
-    /** A project's problems in the order they were logged. */
+    /** A project's problems in the order they were logged: by 登记日期, then as typed in. */
     public List<ProjectProblem> ofProject(UUID projectId, ProblemState state, Boolean overdue, LocalDate today) {
         Where where = filter(new Where().and("pr.projectId = :id", "id", projectId), state, overdue, today);
-        return find("from ProjectProblem pr where " + where.query(), sort("pr.loggedAt"), where.params()).list();
+        return find("from ProjectProblem pr where " + where.query(),
+                Sort.by("pr.loggedOn").and("pr.loggedAt").and("pr.id").disableEscaping(), where.params()).list();
     }
 
     /**
