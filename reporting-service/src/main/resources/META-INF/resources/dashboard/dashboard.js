@@ -19,6 +19,8 @@ const COLORS = {
   up: '#ff6b6b',
   down: '#36cfc9',
   highlight: '#ff9c3b',
+  lag: '#ff4d4f',
+  target: '#61ddaa',
   text: '#d6e4ff',
   muted: '#8aa0c8',
   grid: 'rgba(138, 160, 200, 0.18)',
@@ -228,7 +230,9 @@ const REPORTS = {
   rankings: () => api('/api/reports/rankings', {year: state.year, month: state.month}),
   pipeline: () => api('/api/reports/pipeline', {district: state.district}),
   approvals: () => api('/api/reports/approvals', {district: state.district}),
-  problems: () => api('/api/reports/problems', {district: state.district})
+  problems: () => api('/api/reports/problems', {district: state.district}),
+  completion: () => api('/api/reports/investment',
+      {year: state.year, month: state.month, district: state.district, by: completionBy()})
 };
 
 async function load() {
@@ -280,6 +284,7 @@ function renderAll() {
   renderPipeline();
   renderApprovals();
   renderProblems();
+  renderCompletion();
 }
 
 function setKpi(id, value, text, note, tone) {
@@ -623,6 +628,118 @@ function renderProblems() {
     categories: cats.map(c => c.key),
     open: cats.map(c => c.open),
     resolutionRate: num(pr.resolutionRate)
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Completion against 时序进度: the selection's total against its annual plans and its target, and its groups (the
+// categories of one district, the districts of a wider selection) worst first; the API says which lag behind.
+
+/** The groups the completion panel compares: one district's categories, or the districts of a wider scope. */
+function completionBy() {
+  return focusDistrict() ? 'category' : 'district';
+}
+
+function rateText(v) {
+  return v === null || v === undefined ? '—' : Number(v).toFixed(1) + '%';
+}
+
+function hasGoal(r) {
+  return (r.plan !== null && r.plan !== undefined) || (r.target !== null && r.target !== undefined);
+}
+
+/** The lower of a group's plan and target completion rates (the one that decides whether it lags). */
+function worstRate(r) {
+  const rates = [r.planRate, r.targetRate].filter(v => v !== null && v !== undefined).map(Number);
+  return rates.length ? Math.min(...rates) : Infinity;
+}
+
+function renderCompletion() {
+  const summary = byTestId('completion-summary');
+  const laggingBox = byTestId('completion-lagging');
+  const chart = chartIn('chart-completion', state.errors.completion);
+  if (!chart) {
+    summary.innerHTML = '';
+    laggingBox.innerHTML = '';
+    delete laggingBox.dataset.value;
+    return;
+  }
+  const rep = state.data.completion;
+  const progress = num(rep.timeProgress);
+  const t = rep.total;
+  const rate = (label, v) => v === null || v === undefined ? ''
+      : ` · ${label} <b class="${Number(v) < progress ? 'lag' : ''}">${rateText(v)}</b>`;
+  summary.innerHTML = `${escapeHtml(rep.periodLabel)} 时序进度 <b>${rateText(progress)}</b>` +
+      rate('计划完成率', t.planRate) + rate('目标完成率', t.targetRate) +
+      (hasGoal(t) ? '' : ' · 未设年度计划或目标任务') + (t.lagging ? ' · <b class="lag">滞后于时序进度</b>' : '');
+
+  const rows = (rep.rows || []).filter(hasGoal).sort((a, b) => worstRate(a) - worstRate(b));
+  const fs = fontSize(0.85);
+  const color = (v, normal) => (v !== null && v !== undefined && Number(v) < progress ? COLORS.lag : normal);
+  chart.setOption({
+    ...baseOption(),
+    title: rows.length ? {show: false} : {
+      show: true, text: '暂无年度计划或目标任务', left: 'center', top: 'center',
+      textStyle: {color: COLORS.muted, fontSize: fs, fontWeight: 'normal'}
+    },
+    grid: {left: fs * 0.5, right: fs * 3.5, top: fs * 3.6, bottom: fs * 0.5, containLabel: true},
+    tooltip: {
+      ...baseOption().tooltip, trigger: 'axis', axisPointer: {type: 'shadow'},
+      formatter: ps => {
+        const r = rows[ps[0].dataIndex];
+        return `${escapeHtml(r.label)}<br>本年累计：${yi(r.ytd, r.ytdYi)}亿元` +
+            (r.plan !== null && r.plan !== undefined ? `<br>年度计划：${yi(r.plan)}亿元，完成 ${rateText(r.planRate)}` : '') +
+            (r.target !== null && r.target !== undefined ? `<br>目标任务：${yi(r.target)}亿元，完成 ${rateText(r.targetRate)}` : '') +
+            `<br>时序进度：${rateText(progress)}` + (r.lagging ? '<br>滞后于时序进度' : '');
+      }
+    },
+    legend: {...baseOption().legend, data: ['计划完成率', '目标完成率']},
+    xAxis: {
+      type: 'value', min: 0, max: v => Math.max(100, Math.ceil(v.max / 10) * 10), ...axisStyle(),
+      axisLabel: {...axisStyle().axisLabel, formatter: '{value}%'}
+    },
+    yAxis: {
+      type: 'category', inverse: true, data: rows.map(r => r.label), ...axisStyle(), splitLine: {show: false},
+      axisLabel: {
+        ...axisStyle().axisLabel, color: COLORS.text,
+        formatter: (v, i) => (rows[i] && rows[i].lagging ? `{lag|${v}}` : v),
+        rich: {lag: {color: COLORS.lag, fontWeight: 'bold', fontSize: fs}}
+      }
+    },
+    series: [
+      {
+        name: '计划完成率', type: 'bar', barMaxWidth: fs * 1.2, itemStyle: {color: COLORS.bar},
+        data: rows.map(r => ({value: num(r.planRate), itemStyle: {color: color(r.planRate, COLORS.bar)}})),
+        label: {show: true, position: 'right', color: COLORS.text, fontSize: fs, formatter: p => rateText(p.value)},
+        markLine: {
+          symbol: 'none', silent: true, data: [{xAxis: progress}],
+          lineStyle: {color: COLORS.line, type: 'dashed', width: Math.max(2, fs / 6)},
+          // the category axis runs top down, so the line starts at the top of the grid
+          label: {formatter: `时序进度 ${rateText(progress)}`, color: COLORS.line, fontSize: fs, position: 'start'}
+        }
+      },
+      {
+        name: '目标完成率', type: 'bar', barMaxWidth: fs * 1.2, itemStyle: {color: COLORS.target},
+        data: rows.map(r => ({value: num(r.targetRate), itemStyle: {color: color(r.targetRate, COLORS.target)}})),
+        label: {show: true, position: 'right', color: COLORS.text, fontSize: fs, formatter: p => rateText(p.value)}
+      }
+    ]
+  }, true);
+  const lagging = rows.filter(r => r.lagging);
+  laggingBox.innerHTML = !rows.length ? '' : lagging.length
+      ? '滞后分组：' + lagging.map(r => `<span class="lag-chip" data-key="${escapeHtml(r.key)}">` +
+          `${escapeHtml(r.label)} ${rateText(worstRate(r))}</span>`).join('')
+      : '各分组均不低于时序进度';
+  laggingBox.dataset.value = JSON.stringify(lagging.map(r => r.key));
+  byTestId('chart-completion').dataset.value = JSON.stringify({
+    by: rep.by,
+    timeProgress: progress,
+    total: {plan: num(t.plan), planRate: num(t.planRate), target: num(t.target), targetRate: num(t.targetRate),
+      lagging: !!t.lagging},
+    groups: rows.map(r => r.key),
+    planRate: rows.map(r => num(r.planRate)),
+    targetRate: rows.map(r => num(r.targetRate)),
+    lagging: lagging.map(r => r.key)
   });
 }
 

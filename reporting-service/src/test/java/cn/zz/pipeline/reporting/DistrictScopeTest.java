@@ -69,7 +69,8 @@ class DistrictScopeTest {
             Call.ledger("progress", "format", "xlsx"), Call.ledger("procedures", "format", "xlsx"),
             Call.ledger("problems", "format", "xlsx"), Call.ledger("admission", "format", "xlsx"),
             Call.of("/api/exports/oc4ids"),
-            Call.of("/api/admin/restated-bases"));
+            Call.of("/api/admin/restated-bases"),
+            Call.of("/api/admin/targets"));
 
     @Test
     void aRegionWiderThanOrOutsideTheCallersScopeIsRefusedNamingDistrictAndTheScope() {

@@ -278,8 +278,8 @@ class LedgerTest {
                 + "-2025.xlsx\"; filename*=UTF-8''" + name);
         List<Row> rows = sheet(progress.asByteArray(), "进展跟踪台账");
         assertThat(texts(rows.get(0))).containsExactly("项目代码", "项目名称", "建设单位", "所属区县", "园区", "产业链",
-                "阶段", "总投资（万元）", "计划开工", "实际开工", "计划投产", "实际投产", "本年完成投资（万元）",
-                "累计完成投资（万元）", "完成率", "分包领导", "专班");
+                "阶段", "总投资（万元）", "计划开工", "实际开工", "计划投产", "实际投产", "本年计划投资（万元）",
+                "本年完成投资（万元）", "计划完成率", "累计完成投资（万元）", "完成率", "分包领导", "专班");
         assertThat(rows).hasSize(3);
         Row a = rows.get(1);
         assertThat(a.getCellText(0)).isEqualTo(CHIP);
@@ -287,11 +287,13 @@ class LedgerTest {
         assertThat(a.getCellText(6)).isEqualTo("开工");
         assertThat(number(a, 7, "#,##0.00")).isEqualByComparingTo("50000");
         assertThat(date(a, 9)).isEqualTo(LocalDate.of(2024, 4, 10));
-        assertThat(number(a, 12, "#,##0.00")).isEqualByComparingTo("4000");
-        assertThat(number(a, 13, "#,##0.00")).isEqualByComparingTo("10000");
-        assertThat(number(a, 14, "0.0%")).isEqualByComparingTo("0.2");
-        assertThat(a.getCellText(16)).isEqualTo("市发改委、自然资源局");
-        assertFrozenHeaderWithFilter(progress.asByteArray(), "A1:Q3");
+        assertThat(a.getCellText(12)).as("no annual plan").isEmpty();
+        assertThat(number(a, 13, "#,##0.00")).isEqualByComparingTo("4000");
+        assertThat(a.getCellText(14)).as("no plan, no plan rate").isEmpty();
+        assertThat(number(a, 15, "#,##0.00")).isEqualByComparingTo("10000");
+        assertThat(number(a, 16, "0.0%")).isEqualByComparingTo("0.2");
+        assertThat(a.getCellText(18)).isEqualTo("市发改委、自然资源局");
+        assertFrozenHeaderWithFilter(progress.asByteArray(), "A1:S3");
 
         // Accept instead of ?format
         Response procedures = xlsx("procedures", Map.of(), XLSX);
@@ -402,7 +404,7 @@ class LedgerTest {
             assertThat(sheet.get(1).getCellText(0)).isEqualTo("2025-" + XINMI + "-01-01-000001");
             assertThat(sheet.get(rows).getCellText(0)).isEqualTo("2025-" + XINMI + "-01-01-020000");
             assertThat(number(sheet.get(rows), 7, "#,##0.00")).isEqualByComparingTo("21000");
-            assertFrozenHeaderWithFilter(body, "A1:Q" + (rows + 1));
+            assertFrozenHeaderWithFilter(body, "A1:S" + (rows + 1));
             System.out.printf("progress ledger of %d rows: %d bytes of xlsx in %d ms%n", rows, body.length, millis);
 
             JsonPath last = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", XINMI)

@@ -42,6 +42,7 @@ public final class TestDistricts {
         own("cn.zz.pipeline.reporting.Oc4idsExportTest", "410182");
         own("cn.zz.pipeline.reporting.LedgerTest", "410181", "410183");
         own("cn.zz.pipeline.reporting.RebuildTest", "410185");
+        own("cn.zz.pipeline.reporting.CompletionReportTest", "410108"); // plans, targets, completion of 2019
         check();
     }
 

@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectInProduction;
@@ -15,6 +16,7 @@ import cn.zz.pipeline.events.project.ProjectStarted;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
+import cn.zz.pipeline.reporting.plans.Completion;
 import cn.zz.pipeline.reporting.stats.Figures;
 import cn.zz.pipeline.reporting.stats.Period;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +37,9 @@ import java.util.UUID;
 
 /**
  * Recomputes, straight from the project topic and independently of the read models, each district's YTD investment
- * of a period and its projects per stage: a plain reading of every event from the first offset to the end offsets
- * of the moment it starts, keeping per project the latest facts (by sequence) and the latest figure per period.
+ * of a period, its projects per stage and the annual plans of the period's year that count ({@link Completion#counts}):
+ * a plain reading of every event from the first offset to the end offsets of the moment it starts, keeping per
+ * project the latest facts (by sequence), the latest figure per period and the latest plan per year.
  */
 @ApplicationScoped
 public class EventRecount {
@@ -46,7 +49,15 @@ public class EventRecount {
 
     /** What the events say. */
     public record Recomputed(long events, long projects, Map<String, BigDecimal> ytdByDistrict,
-                             Map<String, Map<Stage, Long>> stagesByDistrict) {
+                             Map<String, Map<Stage, Long>> stagesByDistrict, Map<String, Plans> plansByDistrict) {
+    }
+
+    /** A district's counted annual plans of the year: their sum (万元) and how many projects have one. */
+    public record Plans(BigDecimal amount, long projects) {
+
+        Plans plus(BigDecimal plan) {
+            return new Plans(amount.add(plan), projects + 1);
+        }
     }
 
     private static final class Project {
@@ -54,6 +65,7 @@ public class EventRecount {
         String district;
         Stage stage;
         final Map<Integer, BigDecimal[]> figures = new HashMap<>();
+        final Map<Integer, BigDecimal> plans = new HashMap<>();
     }
 
     public Recomputed recompute(Period period) {
@@ -86,6 +98,7 @@ public class EventRecount {
         }
         Map<String, BigDecimal> ytd = new TreeMap<>();
         Map<String, Map<Stage, Long>> stages = new TreeMap<>();
+        Map<String, Plans> plans = new TreeMap<>();
         for (Project p : projects.values()) {
             if (p.district == null) {
                 continue; // never registered: the projection dead-letters its events
@@ -95,8 +108,12 @@ public class EventRecount {
                 ytd.merge(p.district, Figures.asOf(reported, period.month()), BigDecimal::add);
             }
             stages.computeIfAbsent(p.district, k -> new TreeMap<>()).merge(p.stage, 1L, Long::sum);
+            BigDecimal plan = p.plans.get(period.year());
+            if (plan != null && Completion.counts(p.stage)) {
+                plans.put(p.district, plans.getOrDefault(p.district, new Plans(BigDecimal.ZERO, 0)).plus(plan));
+            }
         }
-        return new Recomputed(events, projects.size(), ytd, stages);
+        return new Recomputed(events, projects.size(), ytd, stages, plans);
     }
 
     private static void apply(Map<UUID, Project> projects, EventEnvelope e) {
@@ -131,6 +148,8 @@ public class EventRecount {
             p.stage = Stage.RESERVE;
         } else if (d instanceof InvestmentReported r && r.month() >= Figures.FIRST_MONTH) {
             p.figures.computeIfAbsent(r.year(), y -> new BigDecimal[Figures.MONTHS])[r.month()] = r.amount();
+        } else if (d instanceof PlanSet s) {
+            p.plans.put(s.year(), s.amount());
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.zz.pipeline.reporting.jdbc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** SQL text built piece by piece together with its positional parameters, in the order the pieces appear. */
@@ -39,8 +40,9 @@ public final class Sql {
         return text.toString();
     }
 
+    /** The parameters in order; a null is a SQL null (List.copyOf would refuse it). */
     public List<Object> params() {
-        return List.copyOf(params);
+        return Collections.unmodifiableList(new ArrayList<>(params));
     }
 
     @Override

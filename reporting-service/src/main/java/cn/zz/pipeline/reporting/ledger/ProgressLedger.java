@@ -2,6 +2,8 @@ package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.reporting.jdbc.Sql;
+import cn.zz.pipeline.reporting.plans.Completion;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +15,8 @@ import java.util.UUID;
 /**
  * 进展跟踪台账: every project that is not withdrawn, with its stage, planned and actual dates and completed
  * investment. 本年完成 = the year's latest cumulative figure (1-N月); 累计完成 = the sum over the years up to the
- * statistics year of each year's latest figure; 完成率 = 累计完成 / 总投资.
+ * statistics year of each year's latest figure; 完成率 = 累计完成 / 总投资. 本年计划 = the project's annual plan
+ * (年度计划投资) of the year, whatever its stage; 计划完成率 = 本年完成 / 本年计划 ({@link Completion#rate}).
  */
 public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Selected, ProgressLedger.Row> {
 
@@ -21,25 +24,42 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
             Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("建设单位", 28),
             Column.text("所属区县", 12), Column.text("园区", 20), Column.text("产业链", 12), Column.text("阶段", 8),
             Column.amount("总投资（万元）"), Column.date("计划开工"), Column.date("实际开工"), Column.date("计划投产"),
-            Column.date("实际投产"), Column.amount("本年完成投资（万元）"), Column.amount("累计完成投资（万元）"),
+            Column.date("实际投产"), Column.amount("本年计划投资（万元）"), Column.amount("本年完成投资（万元）"),
+            new Column("计划完成率", Column.Format.RATE, 12), Column.amount("累计完成投资（万元）"),
             new Column("完成率", Column.Format.RATE, 10), Column.text("分包领导", 10), Column.text("专班", 24));
 
     /**
+     * @param plan the year's annual plan (万元); null without one
+     * @param yearCompleted the year-to-date figure: the year's latest cumulative figure (万元)
+     * @param planRate yearCompleted / plan, percent with one decimal; null without a plan
      * @param completionRate percent with one decimal (12.5 = 12.5%); null without figures or total investment
      */
     public record Row(UUID projectId, String code, String name, String ownerName, String district,
                       String districtLabel, String park, String chain, Stage stage, String stageLabel,
                       BigDecimal totalInvestment, LocalDate plannedStart, LocalDate startedOn,
-                      LocalDate plannedProduction, LocalDate productionOn, BigDecimal yearCompleted,
+                      LocalDate plannedProduction, LocalDate productionOn,
+                      @Schema(nullable = true, description = "本年计划投资（年度计划），万元；未报计划时为 null"
+                              + " (the year's annual plan, 万元)")
+                      BigDecimal plan,
+                      @Schema(nullable = true, description = "本年完成投资（本年 1-N月累计），万元"
+                              + " (the year-to-date figure, 万元)")
+                      BigDecimal yearCompleted,
+                      @Schema(nullable = true, description = "计划完成率，% 一位小数 = 本年完成 / 本年计划 × 100；无计划时为"
+                              + " null (yearCompleted / plan, percent)")
+                      BigDecimal planRate,
                       BigDecimal cumulativeCompleted, BigDecimal completionRate, String leader, String taskForce)
             implements LedgerRow {
 
         @Override
         public List<Object> cells() {
-            BigDecimal rate = completionRate == null ? null : completionRate.movePointLeft(2);
             return Arrays.asList(code, name, ownerName, districtLabel, park, chain, stageLabel, totalInvestment,
-                    plannedStart, startedOn, plannedProduction, productionOn, yearCompleted, cumulativeCompleted,
-                    rate, leader, taskForce);
+                    plannedStart, startedOn, plannedProduction, productionOn, plan, yearCompleted, fraction(planRate),
+                    cumulativeCompleted, fraction(completionRate), leader, taskForce);
+        }
+
+        /** A percentage as the fraction a 0.0% cell shows (12.5 → 0.125). */
+        private static BigDecimal fraction(BigDecimal percent) {
+            return percent == null ? null : percent.movePointLeft(2);
         }
     }
 
@@ -47,7 +67,7 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
     public record Selected(UUID projectId, String code, String name, String ownerName, String district, String park,
                            String chain, Stage stage, BigDecimal totalInvestment, LocalDate plannedStart,
                            LocalDate startedOn, LocalDate plannedProduction, LocalDate productionOn, String leader,
-                           String taskForce, BigDecimal yearCompleted, BigDecimal cumulative) {
+                           String taskForce, BigDecimal plan, BigDecimal yearCompleted, BigDecimal cumulative) {
     }
 
     @Override
@@ -60,12 +80,14 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
         return Sql.of("select p.project_id, p.code, p.name, p.owner_name, p.district, p.park, p.chain, p.stage,"
                         + " p.total_investment, p.planned_start, p.started_on, p.planned_production, p.production_on,"
                         + " p.leader, p.task_force,"
+                        + " (select pl.amount from project_plan pl where pl.project_id = p.project_id"
+                        + " and pl.year = ?) as plan,"
                         + " (select f.amount from investment_figure f where f.project_id = p.project_id"
                         + " and f.year = ? order by f.month desc limit 1) as year_completed,"
                         + " (select sum(l.amount) from (select distinct on (f.year) f.amount from investment_figure f"
                         + " where f.project_id = p.project_id and f.year <= ? order by f.year, f.month desc) l)"
                         + " as cumulative",
-                        f.year(), f.year())
+                        f.year(), f.year(), f.year())
                 .append(from(f))
                 .append(" order by p.district, p.code, p.project_id");
     }
@@ -90,9 +112,12 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
         BigDecimal cumulative = RowContext.plain(s.cumulative());
         BigDecimal rate = cumulative == null || total == null || total.signum() == 0 ? null
                 : cumulative.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+        BigDecimal plan = RowContext.plain(s.plan());
+        BigDecimal year = RowContext.plain(s.yearCompleted());
         return new Row(s.projectId(), s.code(), s.name(), s.ownerName(), s.district(), ctx.district(s.district()),
                 s.park(), s.chain(), s.stage(), s.stage().label(), total, s.plannedStart(), s.startedOn(),
-                s.plannedProduction(), s.productionOn(), RowContext.plain(s.yearCompleted()), cumulative, rate,
-                s.leader(), s.taskForce());
+                s.plannedProduction(), s.productionOn(), plan, year,
+                Completion.rate(year == null ? BigDecimal.ZERO : year, plan), cumulative, rate, s.leader(),
+                s.taskForce());
     }
 }

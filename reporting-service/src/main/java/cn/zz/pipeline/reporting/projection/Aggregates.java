@@ -31,6 +31,9 @@ final class Aggregates {
     record IntervalKey(String district, String from, String to, int days) {
     }
 
+    record PlanKey(int year, String dim, String district, String key) {
+    }
+
     static final class Sum {
         long count;
         BigDecimal amount = BigDecimal.ZERO;
@@ -41,6 +44,7 @@ final class Aggregates {
     private final Map<StageKey, Sum> stages = new HashMap<>();
     private final Map<DayKey, Sum> days = new HashMap<>();
     private final Map<IntervalKey, Long> intervals = new HashMap<>();
+    private final Map<PlanKey, Sum> plans = new HashMap<>();
 
     private static final Comparator<DeltaKey> DELTA_ORDER = Comparator.comparingInt(DeltaKey::year)
             .thenComparing(DeltaKey::dim).thenComparingInt(DeltaKey::month).thenComparing(DeltaKey::district)
@@ -49,6 +53,8 @@ final class Aggregates {
             .thenComparing(StageKey::stage);
     private static final Comparator<DayKey> DAY_ORDER = Comparator.comparing(DayKey::day)
             .thenComparing(DayKey::district).thenComparing(DayKey::stage);
+    private static final Comparator<PlanKey> PLAN_ORDER = Comparator.comparingInt(PlanKey::year)
+            .thenComparing(PlanKey::dim).thenComparing(PlanKey::district).thenComparing(PlanKey::key);
     private static final Comparator<IntervalKey> INTERVAL_ORDER = Comparator.comparing(IntervalKey::district)
             .thenComparing(IntervalKey::from).thenComparing(IntervalKey::to).thenComparingInt(IntervalKey::days);
 
@@ -78,6 +84,22 @@ final class Aggregates {
             Sum d = days.computeIfAbsent(new DayKey(day, district, stage), k -> new Sum());
             d.count += sign;
             d.amount = d.amount.add(signed);
+        }
+    }
+
+    /**
+     * A counted project's annual plan of {@code year} changes by {@code amount} under each of its keys, and the
+     * number of counted projects with a plan by {@code projects} (1 for a plan that starts to count, -1 for one
+     * that stops).
+     */
+    void plan(int year, StatKeys keys, BigDecimal amount, int projects) {
+        if (amount.signum() == 0 && projects == 0) {
+            return;
+        }
+        for (String[] k : keys.keys()) {
+            Sum s = plans.computeIfAbsent(new PlanKey(year, k[0], keys.district(), k[1]), x -> new Sum());
+            s.count += projects;
+            s.amount = s.amount.add(amount);
         }
     }
 
@@ -130,5 +152,16 @@ final class Aggregates {
                     e.getValue());
         }
         intervalRows.execute(c);
+        ArrayRows planRows = new ArrayRows("plan_total", "on conflict (year, dim, district, key) do update set"
+                + " amount = plan_total.amount + excluded.amount, projects = plan_total.projects + excluded.projects",
+                col("year", "int4"), col("dim", "varchar"), col("district", "varchar"), col("key", "varchar"),
+                col("amount", "numeric"), col("projects", "int8"));
+        for (Map.Entry<PlanKey, Sum> e : sorted(plans, PLAN_ORDER)) {
+            if (e.getValue().count != 0 || e.getValue().amount.signum() != 0) {
+                PlanKey k = e.getKey();
+                planRows.add(k.year(), k.dim(), k.district(), k.key(), e.getValue().amount, e.getValue().count);
+            }
+        }
+        planRows.execute(c);
     }
 }

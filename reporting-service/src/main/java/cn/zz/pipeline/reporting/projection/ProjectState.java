@@ -44,9 +44,26 @@ final class ProjectState {
     long lastSequence;
     /** year → reported cumulative figures by month (index 2..12), loaded for the batch. */
     final Map<Integer, BigDecimal[]> figures = new HashMap<>();
+    /** year → annual plan (年度计划投资, 万元); loaded only for projects whose events of the batch touch plans. */
+    private Map<Integer, BigDecimal> plans;
 
     ProjectState(UUID id) {
         this.id = id;
+    }
+
+    /** The project's annual plans; a projection bug if its plans were not loaded for this batch. */
+    Map<Integer, BigDecimal> plans() {
+        if (plans == null) {
+            throw new IllegalStateException("the plans of project " + id + " were not loaded for this batch");
+        }
+        return plans;
+    }
+
+    /** Marks the plans as loaded (none yet: the store adds the stored ones). */
+    void plansLoaded() {
+        if (plans == null) {
+            plans = new HashMap<>();
+        }
     }
 
     void facts(ProjectSnapshot p) {

@@ -43,15 +43,28 @@ final class ProjectStore {
     record FigureKey(UUID project, int year, int month) {
     }
 
+    record PlanKey(UUID project, int year) {
+    }
+
+    /** Who set a plan, when and why (the amount is the project's current one). */
+    record PlanChange(String reason, String actor, Instant at) {
+    }
+
     private final Connection c;
     private final Map<UUID, ProjectState> projects = new HashMap<>();
     private final Map<FigureKey, Instant> changedFigures = new HashMap<>();
+    private final Map<PlanKey, PlanChange> changedPlans = new HashMap<>();
 
     ProjectStore(Connection c) {
         this.c = c;
     }
 
-    void load(Collection<UUID> ids) throws SQLException {
+    /**
+     * @param ids the batch's projects
+     * @param planIds those of them whose events touch their annual plans (PlanSet, stage moves, new facts): only
+     *                their plans are read
+     */
+    void load(Collection<UUID> ids, Collection<UUID> planIds) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
@@ -108,6 +121,31 @@ final class ProjectStore {
                 }
             }
         }
+        loadPlans(planIds);
+    }
+
+    private void loadPlans(Collection<UUID> planIds) throws SQLException {
+        for (UUID id : planIds) {
+            ProjectState p = projects.get(id);
+            if (p != null) {
+                p.plansLoaded();
+            }
+        }
+        if (planIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("select project_id, year, amount from project_plan"
+                + " where project_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", planIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ProjectState p = projects.get(rs.getObject(1, UUID.class));
+                    if (p != null) {
+                        p.plans().put(rs.getInt(2), rs.getBigDecimal(3));
+                    }
+                }
+            }
+        }
     }
 
     ProjectState get(UUID id) {
@@ -116,12 +154,17 @@ final class ProjectStore {
 
     ProjectState create(UUID id) {
         ProjectState p = new ProjectState(id);
+        p.plansLoaded(); // a new project has no plans stored
         projects.put(id, p);
         return p;
     }
 
     void figureChanged(ProjectState p, int year, int month, Instant at) {
         changedFigures.put(new FigureKey(p.id, year, month), at);
+    }
+
+    void planChanged(ProjectState p, int year, PlanChange change) {
+        changedPlans.put(new PlanKey(p.id, year), change);
     }
 
     /** Not the ORM: one unnest statement per table per batch ({@link ArrayRows}), measured to pay. */
@@ -154,6 +197,18 @@ final class ProjectStore {
                     e.getValue());
         }
         figures.execute(c);
+        ArrayRows plans = new ArrayRows("project_plan", "on conflict (project_id, year) do update set"
+                + " amount = excluded.amount, reason = excluded.reason, set_by = excluded.set_by,"
+                + " set_at = excluded.set_at",
+                col("project_id", "uuid"), col("year", "int4"), col("amount", "numeric"), col("reason", "text"),
+                col("set_by", "text"), text("set_at", "timestamptz"));
+        for (Map.Entry<PlanKey, PlanChange> e : changedPlans.entrySet()) {
+            PlanKey k = e.getKey();
+            PlanChange ch = e.getValue();
+            plans.add(k.project(), k.year(), projects.get(k.project()).plans().get(k.year()), ch.reason(), ch.actor(),
+                    ch.at());
+        }
+        plans.execute(c);
     }
 
     private static LocalDate date(ResultSet rs, int i) throws SQLException {

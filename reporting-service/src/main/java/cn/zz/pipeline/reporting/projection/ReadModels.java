@@ -9,13 +9,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Every table the projection writes, emptied at once before a rebuild (restated bases, set by admin, stay). */
+/**
+ * Every table the projection writes, emptied at once before a rebuild (restated bases and district targets, set by
+ * admin, stay).
+ */
 @ApplicationScoped
 public class ReadModels {
 
     static final String TABLES = "project_view, investment_figure, investment_total, stage_count,"
             + " stage_change_day, stage_interval, approval_case_view, approval_task_view, approval_lead,"
-            + " problem_view, problem_stat";
+            + " problem_view, problem_stat, project_plan, plan_total";
 
     @Inject
     DataSource dataSource;

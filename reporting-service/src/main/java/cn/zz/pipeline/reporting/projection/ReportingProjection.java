@@ -4,6 +4,7 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
@@ -20,6 +21,7 @@ import cn.zz.pipeline.platform.consumer.BatchEventHandler;
 import cn.zz.pipeline.platform.consumer.PermanentEventException;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.plans.Completion;
 import cn.zz.pipeline.reporting.stats.Figures;
 import cn.zz.pipeline.reporting.stats.ReportCache;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,13 +91,18 @@ public class ReportingProjection implements BatchEventHandler {
         reports.changedOnCommit();
         try (Connection c = dataSource.getConnection()) {
             Set<UUID> ids = new LinkedHashSet<>();
+            Set<UUID> planIds = new LinkedHashSet<>();
             for (EventEnvelope e : events) {
                 if (!isApproval(e)) {
-                    ids.add(UUID.fromString(e.subject()));
+                    UUID id = UUID.fromString(e.subject());
+                    ids.add(id);
+                    if (touchesPlans(e.data())) {
+                        planIds.add(id);
+                    }
                 }
             }
             ProjectStore store = new ProjectStore(c);
-            store.load(ids);
+            store.load(ids, planIds);
             Aggregates aggregates = new Aggregates();
             ApprovalRows approvals = new ApprovalRows(c);
             ProblemRows problems = new ProblemRows(c);
@@ -120,6 +127,17 @@ public class ReportingProjection implements BatchEventHandler {
 
     private static boolean isApproval(EventEnvelope e) {
         return e.type().startsWith("pipeline.approval.");
+    }
+
+    /**
+     * Whether an event may change what a project's annual plans add to plan_total (a plan, the stage, the facts that
+     * decide its keys): only such projects have their plans read, the monthly reports' projects need none.
+     */
+    private static boolean touchesPlans(Object data) {
+        return data instanceof PlanSet || data instanceof ProjectRegistered || data instanceof ProjectUpdated
+                || data instanceof ProjectDeclared || data instanceof ProjectAdmitted || data instanceof ProjectStarted
+                || data instanceof ProjectInProduction || data instanceof ProjectWithdrawn
+                || data instanceof ProjectReturnedToReserve;
     }
 
     /** Applies one project event. */
@@ -170,6 +188,8 @@ public class ReportingProjection implements BatchEventHandler {
             p.returnedOn = r.date();
         } else if (data instanceof InvestmentReported r) {
             report(p, r, event.time(), store, agg);
+        } else if (data instanceof PlanSet s) {
+            plan(p, s, event.time(), store, agg);
         } else if (data instanceof ProjectAssigned a) {
             p.leader = a.leader();
             p.taskForce = a.taskForce().isEmpty() ? null : String.join("、", a.taskForce());
@@ -184,7 +204,8 @@ public class ReportingProjection implements BatchEventHandler {
     private void refacts(ProjectState p, ProjectSnapshot s, Aggregates agg, LocalDate day) {
         String oldDistrict = p.district;
         BigDecimal oldInvestment = p.totalInvestment;
-        StatKeys oldKeys = p.figures.isEmpty() ? null : StatKeys.of(p);
+        boolean planned = Completion.counts(p.stage) && !p.plans().isEmpty();
+        StatKeys oldKeys = p.figures.isEmpty() && !planned ? null : StatKeys.of(p);
         p.facts(s);
         if (!oldDistrict.equals(p.district) || oldInvestment.compareTo(p.totalInvestment) != 0) {
             agg.stage(oldDistrict, p.stage.name(), -1, oldInvestment, day);
@@ -200,6 +221,13 @@ public class ReportingProjection implements BatchEventHandler {
                     agg.delta(year, m, newKeys, d[m]);
                 }
             });
+            if (planned) {
+                // ... and so do its counted plans.
+                p.plans().forEach((year, amount) -> {
+                    agg.plan(year, oldKeys, amount.negate(), -1);
+                    agg.plan(year, newKeys, amount, 1);
+                });
+            }
         }
     }
 
@@ -212,7 +240,24 @@ public class ReportingProjection implements BatchEventHandler {
         }
         agg.stage(p.district, p.stage.name(), -1, p.totalInvestment, date);
         agg.stage(p.district, to.name(), 1, p.totalInvestment, date);
+        boolean counted = Completion.counts(p.stage);
+        if (counted != Completion.counts(to) && !p.plans().isEmpty()) {
+            // Admitted: its plans start to count; withdrawn or back to reserve: they stop.
+            StatKeys keys = StatKeys.of(p);
+            int sign = counted ? -1 : 1;
+            p.plans().forEach((year, amount) -> agg.plan(year, keys, sign > 0 ? amount : amount.negate(), sign));
+        }
         p.stage = to;
+    }
+
+    /** A plan set or corrected: the later PlanSet of a project and year replaces the earlier. */
+    private void plan(ProjectState p, PlanSet s, Instant at, ProjectStore store, Aggregates agg) {
+        BigDecimal before = p.plans().put(s.year(), s.amount());
+        if (Completion.counts(p.stage)) {
+            agg.plan(s.year(), StatKeys.of(p), before == null ? s.amount() : s.amount().subtract(before),
+                    before == null ? 1 : 0);
+        }
+        store.planChanged(p, s.year(), new ProjectStore.PlanChange(s.reason(), s.actor(), at));
     }
 
     private void report(ProjectState p, InvestmentReported r, Instant at, ProjectStore store, Aggregates agg) {

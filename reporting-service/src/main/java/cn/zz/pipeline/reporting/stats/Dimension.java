@@ -24,8 +24,11 @@ public enum Dimension {
         this.column = column;
     }
 
-    /** investment_total's dim of a park, chain or industry grouping (district and category rows read CATEGORY). */
-    String column() {
+    /**
+     * investment_total's (and plan_total's) dim of a park, chain or industry grouping (district and category rows
+     * read CATEGORY).
+     */
+    public String column() {
         return column;
     }
 

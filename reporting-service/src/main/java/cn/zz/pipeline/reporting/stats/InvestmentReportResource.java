@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Investment statistics for leaders: YTD, growth, share, contribution and rank; by month; district rankings. */
 @Path("/api/reports")
@@ -39,7 +42,17 @@ public class InvestmentReportResource {
     @Path("/investment")
     @Operation(summary = "YTD fixed-asset investment 1-N月 (万元) with base, growth %, share %, contribution (百分点) and"
             + " rank, grouped by district, park, chain, industry (三次产业) or category; with park=, the categories of"
-            + " that park")
+            + " that park; each row and the total against the year's annual plans (plan, planRate) and the district"
+            + " target (target, targetRate), with the period's 时序进度 (timeProgress) and whether a group lags")
+    @APIResponse(responseCode = "200", description = "投资报表（万元；rate 为 %，一位小数） (the report, 万元)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InvestmentStats.Report.class)))
+    @APIResponse(responseCode = "400", description = "参数无效，violations 指明字段 (year, month january-folded, by,"
+            + " park, district)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "未登录 (no token)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "超出辖区 out-of-scope，或角色无权查看 (outside the scope, or the role"
+            + " may not read reports)", content = @Content(mediaType = "application/problem+json"))
     public InvestmentStats.Report investment(@QueryParam("year") String year, @QueryParam("month") String month,
                                              @QueryParam("district") String district, @QueryParam("by") String by,
                                              @QueryParam("park") String park) {

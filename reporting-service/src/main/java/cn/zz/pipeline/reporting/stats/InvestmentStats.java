@@ -1,8 +1,11 @@
 package cn.zz.pipeline.reporting.stats;
 
 import cn.zz.pipeline.reporting.config.ReportingConfig;
+import cn.zz.pipeline.reporting.plans.Completion;
+import cn.zz.pipeline.reporting.plans.Goals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,6 +26,11 @@ import java.util.TreeSet;
  * <p>Base = the same period last year, summed the same way; where admin set a restated base (同口径) for a district
  * and category, it replaces that district's summed figure. Restated bases exist per district and category, so they
  * apply to the district and category rows and to the total; park, chain and industry rows use the summed base.
+ *
+ * <p>Completion ({@link Completion}): each row and the total carry the year's summed annual plan of their counted
+ * projects and the rate against it, the target where one is set (district rows, and the total of one district or of
+ * the city) and the rate against it, and whether they lag behind 时序进度. A group with a plan or a target but no
+ * figure yet is a row too (0% done).
  */
 @ApplicationScoped
 public class InvestmentStats {
@@ -42,15 +50,52 @@ public class InvestmentStats {
     @Inject
     ReportCache cache;
 
+    @Inject
+    Goals goals;
+
     private record Key(String kind, Period period, String scope, Object detail) {
     }
 
     public record Row(String key, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base, BigDecimal growth,
-                      BigDecimal share, BigDecimal contribution, Integer rank, boolean restated) {
+                      BigDecimal share, BigDecimal contribution, Integer rank, boolean restated,
+                      @Schema(nullable = true, description = "年度计划投资，万元：本组入库（及开工、投产）未撤销项目本年度"
+                              + "年度计划之和；无计划时为 null (the year's annual plans of the group's counted projects)")
+                      BigDecimal plan,
+                      @Schema(nullable = true, description = "计划完成率，% 一位小数 = ytd / plan × 100；无计划时为 null"
+                              + " (ytd / plan, percent)", examples = "76.5")
+                      BigDecimal planRate,
+                      @Schema(nullable = true, description = "目标任务，万元：按区县分组的行为该区县本年度目标，合计为所查"
+                              + "区县或全市（4101）的目标；未设置时为 null (target of the district, or of the asked region)")
+                      BigDecimal target,
+                      @Schema(nullable = true, description = "目标完成率，% 一位小数 = ytd / target × 100；无目标时为 null"
+                              + " (ytd / target, percent)", examples = "80.1")
+                      BigDecimal targetRate,
+                      @Schema(description = "滞后于时序进度：planRate 或 targetRate 低于 timeProgress"
+                              + " (lagging behind the time schedule)")
+                      boolean lagging) {
+
+        /** The same row with a rank (ranking copies rows). */
+        Row ranked(Integer rank) {
+            return new Row(key, label, ytd, ytdYi, base, growth, share, contribution, rank, restated, plan, planRate,
+                    target, targetRate, lagging);
+        }
+
+        /** The same row compared with its plan and target (either may be null) at the period's time progress. */
+        Row against(BigDecimal plan, BigDecimal target, BigDecimal timeProgress) {
+            BigDecimal planRate = Completion.rate(ytd, plan);
+            BigDecimal targetRate = Completion.rate(ytd, target);
+            return new Row(key, label, ytd, ytdYi, base, growth, share, contribution, rank, restated,
+                    plan == null ? null : amount(plan), planRate, target == null ? null : amount(target), targetRate,
+                    Completion.lagging(planRate, targetRate, timeProgress));
+        }
     }
 
     public record Report(int year, int month, String period, String periodLabel, String by, String district,
-                         String park, String unit, List<Row> rows, Row total) {
+                         String park, String unit,
+                         @Schema(description = "时序进度，% 一位小数 = 月份 / 12 × 100（1-2月 16.7，1-10月 83.3）"
+                                 + " (time progress of the period, percent)", examples = "83.3")
+                         BigDecimal timeProgress,
+                         List<Row> rows, Row total) {
     }
 
     /** Summed YTD of one district, total and per category. */
@@ -68,13 +113,18 @@ public class InvestmentStats {
     }
 
     private Report compute(Period period, String scope, Dimension by) {
+        Goals.Of goal = goals.of(period.year(), scope, by);
+        BigDecimal progress = Completion.timeProgress(period.month());
         Map<String, Amounts> current = byDistrict(period, scope);
         Map<String, Amounts> base = withRestated(byDistrict(period.sameLastYear(), scope), period.sameLastYear(), scope);
         BigDecimal totalYtd = sum(current, Category.ALL);
         BigDecimal totalBase = sum(base, Category.ALL);
         List<Row> rows = new ArrayList<>();
         if (by == Dimension.DISTRICT) {
-            for (String d : new TreeSet<>(union(current, base))) {
+            TreeSet<String> districts = new TreeSet<>(union(current, base));
+            districts.addAll(goal.plans().keySet());
+            districts.addAll(goal.targets().keySet());
+            for (String d : districts) {
                 Amounts cur = current.getOrDefault(d, new Amounts());
                 Amounts b = base.getOrDefault(d, new Amounts());
                 rows.add(row(d, config.districtLabel(d), cur.get(Category.ALL), b.get(Category.ALL), totalYtd, totalBase,
@@ -93,17 +143,19 @@ public class InvestmentStats {
             Map<String, BigDecimal> b = byKey(period.sameLastYear(), scope, by.column(), "");
             TreeSet<String> keys = new TreeSet<>(cur.keySet());
             keys.addAll(b.keySet());
+            keys.addAll(goal.plans().keySet());
             for (String k : keys) {
                 rows.add(row(k, by.label(k), cur.getOrDefault(k, BigDecimal.ZERO), b.getOrDefault(k, BigDecimal.ZERO),
                         totalYtd, totalBase, false));
             }
         }
-        rows = ranked(rows, by == Dimension.DISTRICT);
+        rows = ranked(rows.stream().map(r -> r.against(goal.plan(r.key()), goal.target(r.key()), progress)).toList(),
+                by == Dimension.DISTRICT);
         boolean anyRestated = base.values().stream().anyMatch(a -> a.restated.getOrDefault(Category.ALL, false));
-        Row total = row("total", "合计", totalYtd, totalBase, totalYtd, totalBase, anyRestated);
+        Row total = row("total", "合计", totalYtd, totalBase, totalYtd, totalBase, anyRestated)
+                .against(goal.totalPlan(), goal.totalTarget(), progress);
         return new Report(period.year(), period.month(), period.code(), period.label(), by.name().toLowerCase(), scope,
-                null, "万元", rows, new Row(total.key(), total.label(), total.ytd(), total.ytdYi(), total.base(),
-                total.growth(), total.share(), total.contribution(), null, total.restated()));
+                null, "万元", progress, rows, total);
     }
 
     /**
@@ -115,6 +167,8 @@ public class InvestmentStats {
     }
 
     private Report computePark(Period period, String scope, String park) {
+        Goals.Of goal = goals.ofPark(period.year(), scope, park);
+        BigDecimal progress = Completion.timeProgress(period.month());
         Map<String, BigDecimal> cur = byKey(period, scope, Dimension.PARK_CATEGORY, park + '\u001f');
         Map<String, BigDecimal> base = byKey(period.sameLastYear(), scope, Dimension.PARK_CATEGORY, park + '\u001f');
         String all = Dimension.parkCategoryKey(park, Category.ALL);
@@ -125,12 +179,14 @@ public class InvestmentStats {
             if (c != Category.ALL) {
                 String k = Dimension.parkCategoryKey(park, c);
                 rows.add(row(c.name(), c.label(), cur.getOrDefault(k, BigDecimal.ZERO),
-                        base.getOrDefault(k, BigDecimal.ZERO), totalYtd, totalBase, false));
+                        base.getOrDefault(k, BigDecimal.ZERO), totalYtd, totalBase, false)
+                        .against(goal.plan(c.name()), null, progress));
             }
         }
-        Row total = row("total", park, totalYtd, totalBase, totalYtd, totalBase, false);
+        Row total = row("total", park, totalYtd, totalBase, totalYtd, totalBase, false)
+                .against(goal.totalPlan(), null, progress);
         return new Report(period.year(), period.month(), period.code(), period.label(), "category", scope, park, "万元",
-                ranked(rows, false), total);
+                progress, ranked(rows, false), total);
     }
 
     public record Month(int month, String period, String periodLabel, BigDecimal ytd, BigDecimal ytdYi,
@@ -251,8 +307,7 @@ public class InvestmentStats {
             ranks.put(r, rank);
         }
         for (Row r : sorted) {
-            out.add(new Row(r.key(), r.label(), r.ytd(), r.ytdYi(), r.base(), r.growth(), r.share(), r.contribution(),
-                    ranks.get(r), r.restated()));
+            out.add(r.ranked(ranks.get(r)));
         }
         return out;
     }
@@ -261,7 +316,7 @@ public class InvestmentStats {
                    boolean restated) {
         return new Row(key, label, amount(ytd), yi(ytd), amount(base), growth(ytd, base), percent(ytd, totalYtd),
                 base.signum() == 0 || totalBase.signum() == 0 ? null : percent(ytd.subtract(base), totalBase), null,
-                restated);
+                restated, null, null, null, null, false);
     }
 
     /** 万元 with two decimals (a hundred yuan), trailing zeros dropped. */
