@@ -38,6 +38,11 @@ final class LedgerCells {
     private static final LocalDate EXCEL_EPOCH_1904 = LocalDate.of(1904, 1, 1);
     /** Excel shows 15 significant digits; beyond them a number cell holds binary floating-point noise. */
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
+    /** The violation code of a number cell in a code column ({@link #longCode}), and its message. */
+    static final String NUMERIC_CELL = "numeric-cell";
+    static final String NUMERIC_CELL_MESSAGE = "该单元格为数值格式，长数字已丢失精度；请将此列设为文本后重新填写";
+    private static final String NUMERIC_SHORT_CODE_MESSAGE = "该单元格为数值格式，代码须按文本填写（数值格式会丢掉开头的 0，"
+            + "超过 15 位的数字会丢失精度）；请将此列设为文本后重新填写";
 
     private static final Map<String, ConstructionType> CONSTRUCTION_TYPES = new HashMap<>();
     private static final Map<String, String> PROJECT_TYPES = new LinkedHashMap<>();
@@ -120,6 +125,9 @@ final class LedgerCells {
         }
         switch (c.kind()) {
             case TEXT:
+                if (c == LedgerColumn.OWNER_CREDIT_CODE) {
+                    return longCode(cell);
+                }
                 return c == LedgerColumn.NAME || c == LedgerColumn.OWNER_NAME || c == LedgerColumn.PARK
                         || c == LedgerColumn.CHAIN ? text(cell) : code(text(cell));
             case DISTRICT:
@@ -142,8 +150,25 @@ final class LedgerCells {
         }
     }
 
+    /**
+     * A code that may consist of digits only (统一社会信用代码, 项目代码), in ASCII without spaces. Excel's long-number
+     * trap: typed into a number cell, such a code keeps only 15 significant digits (and loses leading zeros), so the
+     * digits that arrive are not the ones typed and any check-character error would be about digits the user never
+     * wrote. A number cell in such a column is therefore refused for what it is ({@value #NUMERIC_CELL}), whatever
+     * its digits.
+     */
+    static String longCode(Cell cell) throws CellProblem {
+        if (cell.getType() == CellType.NUMBER) {
+            BigDecimal n = cell.asNumber();
+            boolean beyondPrecision = n.abs().toBigInteger().toString().length() > EXCEL_PRECISION.getPrecision();
+            throw new CellProblem(NUMERIC_CELL, beyondPrecision ? NUMERIC_CELL_MESSAGE : NUMERIC_SHORT_CODE_MESSAGE,
+                    plain(n), "文本 text");
+        }
+        return code(text(cell));
+    }
+
     /** The cell as text: strings as written, numbers in plain notation, formulas by their cached result. */
-    private static String text(Cell cell) {
+    static String text(Cell cell) {
         switch (cell.getType()) {
             case STRING:
                 return cell.asString().strip();
@@ -169,7 +194,7 @@ final class LedgerCells {
     }
 
     /** Codes (credit code, industry, region): full-width letters and digits as ASCII, no inner spaces. */
-    private static String code(String s) {
+    static String code(String s) {
         if (s == null) {
             return null;
         }
@@ -248,7 +273,8 @@ final class LedgerCells {
         return b;
     }
 
-    private static BigDecimal decimal(Cell cell) throws CellProblem {
+    /** A number: number cells cut to Excel's 15 digits, text with or without thousands separators. */
+    static BigDecimal decimal(Cell cell) throws CellProblem {
         BigDecimal n;
         if (cell.getType() == CellType.NUMBER) {
             n = excelNumber(cell.asNumber());

@@ -96,6 +96,14 @@ public enum LedgerColumn {
         return kind;
     }
 
+    /**
+     * A column of codes (统一社会信用代码, 所属区县 as a code, 国民经济行业代码, 项目类型 as 01..99): the template makes it a
+     * text column, so that what is typed keeps every character (no leading zero dropped, no digit beyond Excel's 15).
+     */
+    public boolean code() {
+        return this == OWNER_CREDIT_CODE || this == DISTRICT || this == INDUSTRY || this == PROJECT_TYPE;
+    }
+
     public String help() {
         return help;
     }

@@ -189,7 +189,7 @@ public final class LedgerReader {
         return n;
     }
 
-    private static String headerText(Cell cell) {
+    static String headerText(Cell cell) {
         if (cell.getType() != CellType.STRING) {
             return null;
         }
@@ -197,7 +197,7 @@ public final class LedgerReader {
         return s.isEmpty() ? null : s.length() > 100 ? s.substring(0, 100) : s;
     }
 
-    private static boolean blank(Row r) {
+    static boolean blank(Row r) {
         for (Cell cell : r) {
             if (!blank(cell)) {
                 return false;
@@ -206,7 +206,7 @@ public final class LedgerReader {
         return true;
     }
 
-    private static boolean blank(Cell cell) {
+    static boolean blank(Cell cell) {
         if (cell == null || cell.getType() == CellType.EMPTY) {
             return true;
         }

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * The import template (项目台账导入模板.xlsx): sheet {@value LedgerReader#SHEET} with the headers (required ones in
  * bold red, each with its rule as a cell comment), drop-down lists for the coded columns and one example row from
- * the documents (奥克斯智能空调基地, 上街区先进制造业开发区); sheet {@value #HELP_SHEET} with every column's rule and
- * allowed values and the configured districts.
+ * the documents (奥克斯智能空调基地, 上街区先进制造业开发区); the code columns are text columns ({@link TextColumns});
+ * sheet {@value #HELP_SHEET} with every column's rule and allowed values and the configured districts.
  */
 public final class LedgerTemplate {
 
@@ -82,6 +82,9 @@ public final class LedgerTemplate {
                     .wrapText(true).horizontalAlignment("center").verticalAlignment("center").set();
             ws.comment(0, c, (col.required() ? "必填。" : "选填。") + col.help());
             ws.width(c, col.kind() == LedgerColumn.Kind.TEXT ? 24 : 16);
+            if (col.code()) {
+                TextColumns.format(ws, c, 0);
+            }
             Object v = example.get(col);
             if (v instanceof LocalDate d) {
                 ws.value(1, c, d);
@@ -150,6 +153,8 @@ public final class LedgerTemplate {
                 "加上 ?dryRun=true 只校验、不写入。每个文件最多 " + maxRows + " 行数据、"
                         + (maxBytes / 1_000_000) + " MB。",
                 "日期可以是日期单元格，也可以是 yyyy-MM-dd 或 yyyy/M/d 格式的文本。金额单位为万元，面积单位为亩。",
+                "统一社会信用代码等代码列为文本格式，请勿改为数值或常规格式：数值格式只保留 15 位有效数字，长数字会丢失精度；"
+                        + "从其他表格复制时请选择“粘贴为数值”。",
                 "已登记的项目（项目名称和统一社会信用代码相同且未撤销）不会重复登记。",
                 "第 2 行为示例（奥克斯智能空调基地），导入前请删除或改为真实项目。")) {
             ws.value(r++, 0, line);
