@@ -688,8 +688,10 @@ function renderCompletion() {
       formatter: ps => {
         const r = rows[ps[0].dataIndex];
         return `${escapeHtml(r.label)}<br>本年累计：${yi(r.ytd, r.ytdYi)}亿元` +
-            (r.plan !== null && r.plan !== undefined ? `<br>年度计划：${yi(r.plan)}亿元，完成 ${rateText(r.planRate)}` : '') +
-            (r.target !== null && r.target !== undefined ? `<br>目标任务：${yi(r.target)}亿元，完成 ${rateText(r.targetRate)}` : '') +
+            (r.plan !== null && r.plan !== undefined
+              ? `<br>年度计划：${yi(r.plan)}亿元，完成 ${rateText(r.planRate)}` : '') +
+            (r.target !== null && r.target !== undefined
+              ? `<br>目标任务：${yi(r.target)}亿元，完成 ${rateText(r.targetRate)}` : '') +
             `<br>时序进度：${rateText(progress)}` + (r.lagging ? '<br>滞后于时序进度' : '');
       }
     },

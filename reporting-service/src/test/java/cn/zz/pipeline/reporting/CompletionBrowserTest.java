@@ -185,8 +185,8 @@ class CompletionBrowserTest {
         JsonNode report = api(query);
         JsonNode shown = JSON.readTree(page.getAttribute("[data-testid=chart-completion]", "data-value"));
         assertThat(shown.get("by").asText()).isEqualTo(by);
-        assertThat(shown.get("timeProgress").decimalValue()).isEqualByComparingTo(report.get("timeProgress").decimalValue())
-                .isEqualByComparingTo("83.3");
+        assertThat(shown.get("timeProgress").decimalValue())
+                .isEqualByComparingTo(report.get("timeProgress").decimalValue()).isEqualByComparingTo("83.3");
         for (String f : List.of("plan", "planRate", "target", "targetRate")) {
             JsonNode api = report.at("/total/" + f);
             JsonNode page1 = shown.at("/total/" + f);

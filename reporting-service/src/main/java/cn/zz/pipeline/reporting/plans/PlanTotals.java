@@ -35,7 +35,7 @@ public class PlanTotals {
                 .inScope("district", scope).append(" group by district, key having sum(projects) > 0"));
     }
 
-    /** The plan of {@code year} of every key of dimension {@code dim} starting with {@code prefix} (taken literally). */
+    /** The plan of {@code year} of every key of dimension {@code dim} that starts with {@code prefix} (literally). */
     public List<KeyPlan> byKey(int year, String scope, String dim, String prefix) {
         return db.list(KeyPlan.class, Sql.of("select key, sum(amount) as amount, sum(projects) as projects"
                         + " from plan_total where year = ? and dim = ? and left(key, ?) = ?", year, dim,

@@ -94,7 +94,8 @@ public class TargetResource {
     @Operation(summary = "A target; ETag = its version")
     @APIResponse(responseCode = "200", description = "目标任务 (the target)", headers = @Header(name = "ETag",
             description = "版本 (version), e.g. \"2\""),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Targets.Target.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Targets.Target.class)))
     @APIResponse(responseCode = "400", description = "district 未知或 year 无效 (unknown district or bad year)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "未登录 (no token)", content = @Content(mediaType = PROBLEM))
@@ -118,10 +119,12 @@ public class TargetResource {
     @Operation(summary = "Set a target (万元); If-Match with the ETag when one exists already")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TargetRequest.class),
-            examples = @ExampleObject(name = "上街区2026年目标", value = "{\"amount\": 300000, \"reason\": \"区政府工作报告确定的年度目标\"}")))
+            examples = @ExampleObject(name = "上街区2026年目标",
+                    value = "{\"amount\": 300000, \"reason\": \"区政府工作报告确定的年度目标\"}")))
     @APIResponse(responseCode = "200", description = "已设置 (set); ETag = the new version",
             headers = @Header(name = "ETag", description = "新版本 (new version)"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Targets.Target.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Targets.Target.class)))
     @APIResponse(responseCode = "400", description = "请求无效，violations 指明字段 (district, year, amount, reason, body)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "未登录 (no token)", content = @Content(mediaType = PROBLEM))

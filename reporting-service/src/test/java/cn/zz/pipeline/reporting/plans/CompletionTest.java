@@ -12,10 +12,11 @@ class CompletionTest {
 
     @Test
     void timeProgressOfEveryPeriodIsTheMonthOverTwelve() {
-        String[] expected = {null, null, "16.7", "25.0", "33.3", "41.7", "50.0", "58.3", "66.7", "75.0", "83.3", "91.7",
-            "100.0"};
+        String[] expected = {null, null, "16.7", "25.0", "33.3", "41.7", "50.0", "58.3", "66.7", "75.0", "83.3",
+            "91.7", "100.0"};
         for (int month = 2; month <= 12; month++) {
-            assertThat(Completion.timeProgress(month).toPlainString()).as("1-" + month + "月").isEqualTo(expected[month]);
+            assertThat(Completion.timeProgress(month).toPlainString()).as("1-" + month + "月")
+                    .isEqualTo(expected[month]);
         }
     }
 
@@ -24,7 +25,8 @@ class CompletionTest {
         assertThat(Completion.rate(new BigDecimal("17000"), new BigDecimal("25500")).toPlainString()).isEqualTo("66.7");
         assertThat(Completion.rate(new BigDecimal("10000"), new BigDecimal("12000")).toPlainString()).isEqualTo("83.3");
         assertThat(Completion.rate(BigDecimal.ZERO, new BigDecimal("5000")).toPlainString()).isEqualTo("0.0");
-        assertThat(Completion.rate(new BigDecimal("13000"), new BigDecimal("10000")).toPlainString()).isEqualTo("130.0");
+        assertThat(Completion.rate(new BigDecimal("13000"), new BigDecimal("10000")).toPlainString())
+                .isEqualTo("130.0");
         assertThat(Completion.rate(new BigDecimal("1"), null)).isNull();
         assertThat(Completion.rate(new BigDecimal("1"), BigDecimal.ZERO)).isNull();
     }
