@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -111,7 +112,7 @@ class CampaignDashboardTest {
         assertThat(page.textContent("[data-testid=table-campaign]")).contains("上街区").doesNotContain("新郑市");
         assertThat(page.getAttribute("[data-testid=table-campaign] tbody tr", "class")).isEqualTo("focus");
         Files.createDirectories(ARTIFACTS);
-        page.locator("[data-testid=panel-campaign]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+        page.locator("[data-testid=panel-campaign]").screenshot(new Locator.ScreenshotOptions()
                 .setPath(ARTIFACTS.resolve("campaign-panel-" + TestDistricts.SHANGJIE + ".png")));
     }
 
