@@ -232,7 +232,8 @@ const REPORTS = {
   approvals: () => api('/api/reports/approvals', {district: state.district}),
   problems: () => api('/api/reports/problems', {district: state.district}),
   completion: () => api('/api/reports/investment',
-      {year: state.year, month: state.month, district: state.district, by: completionBy()})
+      {year: state.year, month: state.month, district: state.district, by: completionBy()}),
+  campaign: () => loadCampaign()
 };
 
 async function load() {
@@ -285,6 +286,7 @@ function renderAll() {
   renderApprovals();
   renderProblems();
   renderCompletion();
+  renderCampaign();
 }
 
 function setKpi(id, value, text, note, tone) {
@@ -742,6 +744,71 @@ function renderCompletion() {
     planRate: rows.map(r => num(r.planRate)),
     targetRate: rows.map(r => num(r.targetRate)),
     lagging: lagging.map(r => r.key)
+  });
+}
+
+// 三个一批: the campaign with the latest due date that has projects in the selection (else the latest one)
+
+async function loadCampaign() {
+  const known = await api('/api/reports/campaigns', {district: state.district});
+  const items = known.items || [];
+  const pick = items.find(c => c.count > 0) || items[0];
+  return pick ? api(`/api/reports/campaigns/${encodeURIComponent(pick.id)}`, {district: state.district})
+      : {id: null, lists: [], districts: []};
+}
+
+function renderCampaign() {
+  const error = state.errors.campaign;
+  const report = state.data.campaign;
+  const body = byTestId('table-campaign').querySelector('tbody');
+  byTestId('campaign-name').textContent = report && report.id ? `${report.name}（截止 ${report.dueDate}）` : '';
+  const chart = chartIn('chart-campaign', error || (report.id ? null : {message: '暂无三个一批活动'}));
+  if (!chart) {
+    body.innerHTML = '';
+    byTestId('chart-campaign').dataset.value = JSON.stringify({id: null});
+    return;
+  }
+  const lists = report.lists;
+  const fs = fontSize(0.85);
+  chart.setOption({
+    ...baseOption(),
+    grid: {left: fs * 0.5, right: fs, top: fs * 3.4, bottom: fs * 0.3, containLabel: true},
+    tooltip: {
+      ...baseOption().tooltip, trigger: 'axis', axisPointer: {type: 'shadow'},
+      formatter: ps => {
+        const l = lists[ps[0].dataIndex];
+        return `${escapeHtml(l.label)}：${l.count}个，${yi(l.amount)}亿元<br>截止日期前完成 ${l.done} 个` +
+            `（按${escapeHtml(l.dateLabel)}），完成率 ${percent(l.rate, false)}`;
+      }
+    },
+    legend: {...baseOption().legend, data: ['已完成', '未完成']},
+    xAxis: {type: 'category', data: lists.map(l => l.label), ...axisStyle(), splitLine: {show: false},
+      axisLabel: {...axisStyle().axisLabel, interval: 0, color: COLORS.text}},
+    yAxis: {type: 'value', minInterval: 1, ...axisStyle()},
+    series: [
+      {name: '已完成', type: 'bar', stack: 'all', data: lists.map(l => l.done), itemStyle: {color: COLORS.down},
+        barMaxWidth: fs * 3},
+      {name: '未完成', type: 'bar', stack: 'all', data: lists.map(l => l.count - l.done),
+        itemStyle: {color: COLORS.bar}, barMaxWidth: fs * 3,
+        label: {show: true, position: 'top', color: COLORS.text, fontSize: fs,
+          formatter: p => percent(lists[p.dataIndex].rate, false)}}
+    ]
+  }, true);
+  const focus = focusDistrict();
+  const cell = l => (l.count ? `${l.done}/${l.count}` : '—');
+  body.innerHTML = report.districts.length ? report.districts.map(d => `<tr data-district="${escapeHtml(d.district)}"
+      class="${d.district === focus ? 'focus' : ''}"><td>${d.rank}</td><td>${escapeHtml(d.label)}</td>
+      ${d.lists.map(l => `<td title="${escapeHtml(l.label)}">${cell(l)}</td>`).join('')}
+      <td>${percent(d.rate, false)}</td></tr>`).join('')
+      : '<tr class="empty"><td colspan="6">所选范围内无项目</td></tr>';
+  byTestId('chart-campaign').dataset.value = JSON.stringify({
+    id: report.id,
+    lists: lists.map(l => l.list),
+    count: lists.map(l => l.count),
+    done: lists.map(l => l.done),
+    rate: lists.map(l => num(l.rate)),
+    districts: report.districts.map(d => d.district),
+    districtRate: report.districts.map(d => num(d.rate))
   });
 }
 

@@ -70,7 +70,9 @@ class DistrictScopeTest {
             Call.ledger("problems", "format", "xlsx"), Call.ledger("admission", "format", "xlsx"),
             Call.of("/api/exports/oc4ids"),
             Call.of("/api/admin/restated-bases"),
-            Call.of("/api/admin/targets"));
+            Call.of("/api/admin/targets"),
+            Call.of("/api/reports/campaigns"),
+            new Call("/api/reports/campaigns/{id}", "/api/reports/campaigns/" + CampaignReportTest.CAMPAIGN, Map.of()));
 
     @Test
     void aRegionWiderThanOrOutsideTheCallersScopeIsRefusedNamingDistrictAndTheScope() {
@@ -91,6 +93,7 @@ class DistrictScopeTest {
 
     @Test
     void withinTheScopeAsAskedAndWithoutDistrictTheCallersScope() {
+        CampaignReportTest.feed(); // the campaign whose report is called above
         for (Call call : CALLS) {
             Response within = call.get("leader.city", "410106");
             assertThat(within.statusCode()).as(call + " " + within.asString()).isEqualTo(200);

@@ -39,7 +39,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,7 +304,7 @@ class LedgerTest {
         Row land = rows.stream().filter(r -> "自然资源和规划局".equals(r.getCellText(3))).findFirst().orElseThrow();
         assertThat(land.getCellText(4)).isEqualTo("用地预审与选址意见书、建设用地规划许可证");
         assertThat(land.getCellText(5)).isEqualTo("待审批");
-        assertThat(land.getCell(6).asDate()).isEqualTo(LocalDateTime.of(2025, 6, 15, 10, 0));
+        assertThat(date(land, 6)).isEqualTo(LocalDate.of(2025, 6, 15)); // 受理日期 (the case's event carries none)
         assertThat(date(land, 8)).isEqualTo(LocalDate.of(2025, 7, 14));
         assertThat(land.getCellText(11)).isEqualTo("是");
         assertFrozenHeaderWithFilter(procedures.asByteArray(), "A1:L4");

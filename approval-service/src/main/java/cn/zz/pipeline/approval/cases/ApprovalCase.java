@@ -44,6 +44,7 @@ public class ApprovalCase {
     @Column(nullable = false)
     private CaseState state;
 
+    /** 受理日期: the declaration's date (never after the day the case opened), from which the due dates count. */
     @Column(name = "opened_on", nullable = false, updatable = false)
     private LocalDate openedOn;
 

@@ -120,7 +120,7 @@ public class CaseQueries {
 
     private static CaseView view(ApprovalCase c, List<TaskView> tasks) {
         return new CaseView(c.id(), c.projectId(), c.projectCode(), c.projectName(), c.district(), c.state(),
-                c.state().label(), c.ruleVersion(), c.openedOn(), c.openedAt(), c.closedAt(), tasks);
+                c.state().label(), c.ruleVersion(), c.openedOn(), c.openedOn(), c.openedAt(), c.closedAt(), tasks);
     }
 
     /** Views of tasks with their clocks as of {@code on}; {@code cases} holds the case of each task. */
@@ -132,9 +132,9 @@ public class CaseQueries {
             out.add(new TaskView(t.id(), t.caseId(), t.projectId(), c.projectCode(), c.projectName(), t.district(),
                     t.department(), config.departments().getOrDefault(t.department(), t.department()), t.item(),
                     t.itemList(), t.itemName(), t.state(), t.state().label(), t.timeLimit(), t.dayCount(),
-                    t.startDate(), t.dueDate(), t.daysUsed(on, calendar), t.daysLeft(on, calendar), t.overdue(on),
-                    t.clockRunning(), t.returns(), t.decidedBy(), t.decidedAt(), t.comment(), t.overdueAt(),
-                    t.escalatedTo(), t.closedOn(), t.version(), withHistory ? history(t.id()) : null));
+                    c.openedOn(), t.startDate(), t.dueDate(), t.daysUsed(on, calendar), t.daysLeft(on, calendar),
+                    t.overdue(on), t.clockRunning(), t.returns(), t.decidedBy(), t.decidedAt(), t.comment(),
+                    t.overdueAt(), t.escalatedTo(), t.closedOn(), t.version(), withHistory ? history(t.id()) : null));
         }
         return out;
     }

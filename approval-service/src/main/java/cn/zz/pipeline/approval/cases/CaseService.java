@@ -78,9 +78,10 @@ public class CaseService {
     ApprovalConfig config;
 
     /**
-     * Opens the case of a declaration, all tasks at once, from the rule table's current version. Called by the
-     * project event consumer after it stored the facts, in its transaction. A declaration seen before (same
-     * project and sequence) changes nothing.
+     * Opens the case of a declaration, all tasks at once, from the rule table's current version, accepted (受理) on
+     * the declaration's date: the due dates count from it on the working-day calendar, so a declaration entered
+     * after the fact is judged by its true due dates. Called by the project event consumer after it stored the
+     * facts, in its transaction. A declaration seen before (same project and sequence) changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(ProjectDeclared declared, long declaredSequence) {
@@ -98,12 +99,13 @@ public class CaseService {
             cancel(old, "项目重新申报，原审批案件作废", now, on, calendar);
             cases.flush(); // closed before the new case is inserted: one open case per project (unique index)
         });
-        LocalDate start = declared.date() != null ? declared.date() : on;
+        LocalDate start = acceptedOn(declared, on);
         RuleSet set = rules.current();
         ApprovalCase c = new ApprovalCase(UUID.randomUUID(), p.id(), declaredSequence, p.code(), p.name(),
                 p.district(), set.version(), start, now);
         cases.persist(c);
         List<ApprovalTask> announced = new ArrayList<>();
+        List<Task> opened = new ArrayList<>();
         for (Map.Entry<String, List<Rule>> e : set.required(p).entrySet()) {
             Task t = task(c, e.getKey(), e.getValue(), start, calendar);
             tasks.persist(t);
@@ -111,13 +113,31 @@ public class CaseService {
             actions.record(t.id(), now, SYSTEM, "OPENED", null, t.dueDate());
             announced.add(new ApprovalTask(t.id(), t.department(), t.item(), t.timeLimit(), t.dueDate(),
                     t.itemList().size() > 1 ? t.itemList() : null));
+            opened.add(t);
         }
-        publish(p.id(), now, new CaseOpened(c.id(), p.id(), p.district(), announced));
+        publish(p.id(), now, new CaseOpened(c.id(), p.id(), p.district(), announced, start));
+        // A declaration dated long enough ago is late the day it arrives: escalated now, in the opening's
+        // transaction and right after its event, instead of by whichever scan comes next; the scan skips it then.
+        for (Task t : opened) {
+            if (t.overdue(on)) {
+                escalate(t, now, "受理日期 " + start + " 起算，受理时已超期");
+            }
+        }
         if (announced.isEmpty()) {
             // No rule applies: nothing to approve.
             c.close(CaseState.APPROVED, now);
             publish(p.id(), now, new CaseApproved(c.id(), p.id(), now));
         }
+    }
+
+    /**
+     * 受理日期: the declaration's date, from which the statutory clocks count, never after today (project-service
+     * refuses a future declaration date; an event carrying one anyway is accepted today). Today when the event
+     * names no date.
+     */
+    static LocalDate acceptedOn(ProjectDeclared declared, LocalDate today) {
+        LocalDate date = declared.date();
+        return date == null || date.isAfter(today) ? today : date;
     }
 
     /**
@@ -240,14 +260,22 @@ public class CaseService {
         if (t.overdueAt() != null || !t.overdue(on)) {
             return false;
         }
-        Instant now = today.now();
+        escalate(t, today.now(), "超期");
+        return true;
+    }
+
+    /**
+     * Marks a pending task past its due date overdue and escalates it to the project's assigned leader: the
+     * history row and {@code task-overdue}. Once per task: callers hold the project's lock and check
+     * {@code overdueAt} (the scan) or have just created the task (the opening).
+     */
+    private void escalate(Task t, Instant now, String why) {
         String leader = facts.leader(t.projectId());
         t.markOverdue(now, leader);
-        String note = leader == null ? "超期，项目未指定分包领导" : "超期，已提醒分包领导 " + leader;
+        String note = why + (leader == null ? "，项目未指定分包领导" : "，已提醒分包领导 " + leader);
         actions.record(t.id(), now, SYSTEM, "OVERDUE", note, t.dueDate());
         publish(t.projectId(), now, new TaskOverdue(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), leader));
-        return true;
     }
 
     private void requirePending(Task t, String verb) {

@@ -121,7 +121,9 @@ class ClockTest {
     @Test
     void aTaskPastDueIsMarkedOverdueOnceAndEscalatedToTheAssignedLeader() {
         UUID id = UUID.randomUUID();
-        // Friday 2025-09-26: 3 working days are Sun 09-28 (调休), Mon 09-29, Tue 09-30 → due 09-30.
+        // Friday 2025-09-26: 3 working days are Sun 09-28 (调休), Mon 09-29, Tue 09-30 → due 09-30. Declared that
+        // day: a case is never accepted after the service's today.
+        today.set(LocalDate.of(2025, 9, 26));
         JsonPath c = declareFiling(id, LocalDate.of(2025, 9, 26));
         Approvals.send(id, 3, new ProjectAssigned(id, "赵副区长", List.of("发改委"), "admin"));
         String t = task(c, "NDRC");

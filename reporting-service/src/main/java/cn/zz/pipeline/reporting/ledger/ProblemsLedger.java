@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * 问题解决台账: every logged problem with its responsible department, deadline and resolution. A problem is 已超期
  * when it is open and its deadline has passed (as project-service counts it). The summary gives the resolution
- * rate (解决率 = resolved / logged).
+ * rate (解决率 = resolved / logged). 登记日期 is the day the problem was logged as project-service says it (the
+ * original date of an imported problem), the day of the event for events that do not carry it.
  */
 public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Selected, ProblemsLedger.Row> {
 

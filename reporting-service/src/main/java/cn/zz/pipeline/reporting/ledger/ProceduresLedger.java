@@ -14,14 +14,16 @@ import java.util.stream.Collectors;
 /**
  * 手续办理台账: every approval task. A task is overdue when approval-service said so (task-overdue), or when it is
  * still pending and its due date has passed; a task returned for supplement (补正) is not, as its clock stops until
- * the applicant resubmits. 用时 = calendar days from opening to the decision, or to today while undecided.
+ * the applicant resubmits. 受理时间 is the case's acceptance date (受理日期: the declaration's date, from which the due
+ * dates count; the day the case opened for events that do not carry it). 用时 = calendar days from acceptance to the
+ * decision, or to today while undecided.
  */
 public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger.Selected, ProceduresLedger.Row> {
 
     static final List<Column> COLUMNS = List.of(
             Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
             Column.text("审批部门", 18), Column.text("事项", 30), Column.text("状态", 8),
-            new Column("受理时间", Column.Format.DATE_TIME, 17), new Column("时限（日）", Column.Format.INTEGER, 10),
+            Column.date("受理时间"), new Column("时限（日）", Column.Format.INTEGER, 10),
             Column.date("到期日"), new Column("办结时间", Column.Format.DATE_TIME, 17),
             new Column("用时（自然日）", Column.Format.INTEGER, 12), Column.text("是否超期", 9));
 
@@ -30,16 +32,20 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
 
     /**
      * @param items every item code the task covers (at least {@code item})
+     * @param acceptedOn 受理日期, from which the due date counts
+     * @param openedAt when approval-service opened the case (later than the acceptance date for a declaration
+     *     entered after the fact)
      * @param daysUsed null for a task cancelled without a decision
      */
     public record Row(UUID taskId, UUID projectId, String code, String name, String district, String districtLabel,
                       String department, String departmentLabel, String item, List<String> items, String itemLabel,
-                      String state, String stateLabel, OffsetDateTime openedAt, int timeLimitDays, LocalDate dueDate,
-                      OffsetDateTime decidedAt, Long daysUsed, boolean overdue) implements LedgerRow {
+                      String state, String stateLabel, LocalDate acceptedOn, OffsetDateTime openedAt,
+                      int timeLimitDays, LocalDate dueDate, OffsetDateTime decidedAt, Long daysUsed, boolean overdue)
+            implements LedgerRow {
 
         @Override
         public List<Object> cells() {
-            return Arrays.asList(code, name, districtLabel, departmentLabel, itemLabel, stateLabel, local(openedAt),
+            return Arrays.asList(code, name, districtLabel, departmentLabel, itemLabel, stateLabel, acceptedOn,
                     timeLimitDays, dueDate, local(decidedAt), daysUsed, Labels.yesNo(overdue));
         }
 
@@ -50,8 +56,8 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
 
     /** The columns {@link #select} reads. */
     public record Selected(UUID taskId, UUID projectId, String code, String name, String district, String department,
-                           String item, String items, String state, OffsetDateTime openedAt, int timeLimitDays,
-                           LocalDate dueDate, OffsetDateTime decidedAt, boolean isOverdue) {
+                           String item, String items, String state, LocalDate acceptedOn, OffsetDateTime openedAt,
+                           int timeLimitDays, LocalDate dueDate, OffsetDateTime decidedAt, boolean isOverdue) {
     }
 
     @Override
@@ -62,7 +68,8 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
     @Override
     public Sql select(LedgerFilter f) {
         return Sql.of("select t.task_id, t.project_id, p.code, p.name, t.district, t.department, t.item, t.items,"
-                        + " t.state, t.opened_at, t.time_limit_days, t.due_date, t.decided_at, " + OVERDUE
+                        + " t.state, t.accepted_on, t.opened_at, t.time_limit_days, t.due_date, t.decided_at, "
+                        + OVERDUE
                         + " as is_overdue from approval_task_view t left join project_view p on p.project_id = t.project_id",
                         f.today())
                 .append(where(f))
@@ -96,12 +103,15 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
                 : Arrays.stream(s.items().split(",")).map(String::strip).filter(i -> !i.isEmpty()).toList();
         OffsetDateTime opened = ctx.local(s.openedAt());
         OffsetDateTime decided = ctx.local(s.decidedAt());
+        // Rows written before accepted_on was kept: the case was accepted the day it opened.
+        LocalDate accepted = s.acceptedOn() != null ? s.acceptedOn() : opened == null ? null : opened.toLocalDate();
         boolean open = "PENDING".equals(s.state()) || "RETURNED".equals(s.state());
         LocalDate end = decided != null ? decided.toLocalDate() : open ? ctx.today() : null;
-        Long days = end == null || opened == null ? null : ChronoUnit.DAYS.between(opened.toLocalDate(), end);
+        Long days = end == null || accepted == null ? null : ChronoUnit.DAYS.between(accepted, end);
         return new Row(s.taskId(), s.projectId(), s.code(), s.name(), s.district(), ctx.district(s.district()),
                 s.department(), ctx.department(s.department()), s.item(), items,
                 items.stream().map(Labels::approvalItem).collect(Collectors.joining("、")), s.state(),
-                Labels.taskState(s.state()), opened, s.timeLimitDays(), s.dueDate(), decided, days, s.isOverdue());
+                Labels.taskState(s.state()), accepted, opened, s.timeLimitDays(), s.dueDate(), decided, days,
+                s.isOverdue());
     }
 }

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -33,9 +35,12 @@ final class ApprovalRows {
     static final String OPEN_STATES = "('PENDING', 'RETURNED')";
 
     private final Connection c;
+    private final ZoneId zone;
 
-    ApprovalRows(Connection c) {
+    /** @param zone the zone in which an event's time falls on a day (pipeline.zone) */
+    ApprovalRows(Connection c, ZoneId zone) {
         this.c = c;
+        this.zone = zone;
     }
 
     void apply(EventEnvelope event, ProjectStore store) throws SQLException {
@@ -98,21 +103,25 @@ final class ApprovalRows {
         if (o.district() == null) {
             throw new PermanentEventException("case " + o.caseId() + " names no district");
         }
+        // 受理日期: older events do not carry it; their cases were accepted the day they opened.
+        Date accepted = Date.valueOf(o.acceptedOn() != null ? o.acceptedOn() : LocalDate.ofInstant(at, zone));
         // Not the ORM: on conflict do nothing absorbs a redelivered case without reading it first.
         try (PreparedStatement s = c.prepareStatement("insert into approval_case_view (case_id, project_id, district,"
-                + " state, opened_at, closed_at) values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing")) {
+                + " state, opened_at, closed_at, accepted_on) values (?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (case_id) do nothing")) {
             s.setObject(1, o.caseId());
             s.setObject(2, o.projectId());
             s.setString(3, o.district());
             s.setString(4, withdrawn ? "CANCELLED" : "OPEN");
             s.setTimestamp(5, Timestamp.from(at));
             s.setTimestamp(6, withdrawn ? Timestamp.from(at) : null);
+            s.setDate(7, accepted);
             s.executeUpdate();
         }
         // Not the ORM: the case's tasks in one JDBC batch, a redelivered one ignored by on conflict.
         try (PreparedStatement s = c.prepareStatement("insert into approval_task_view (task_id, case_id, project_id,"
-                + " district, department, item, items, time_limit_days, opened_at, due_date, state)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing")) {
+                + " district, department, item, items, time_limit_days, opened_at, due_date, state, accepted_on)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing")) {
             for (ApprovalTask t : o.tasks()) {
                 s.setObject(1, t.taskId());
                 s.setObject(2, o.caseId());
@@ -125,6 +134,7 @@ final class ApprovalRows {
                 s.setTimestamp(9, Timestamp.from(at));
                 s.setDate(10, Date.valueOf(t.dueDate()));
                 s.setString(11, withdrawn ? "CANCELLED" : "PENDING");
+                s.setDate(12, accepted);
                 s.addBatch();
             }
             s.executeBatch();

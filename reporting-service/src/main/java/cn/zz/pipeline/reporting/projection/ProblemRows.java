@@ -19,7 +19,9 @@ final class ProblemRows {
         this.c = c;
     }
 
-    void logged(ProjectState p, ProblemLogged l, LocalDate day) throws SQLException {
+    /** @param eventDay the day of the event: the 登记日期 of an event written before {@code loggedOn} was carried */
+    void logged(ProjectState p, ProblemLogged l, LocalDate eventDay) throws SQLException {
+        LocalDate loggedOn = l.loggedOn() != null ? l.loggedOn() : eventDay;
         int inserted;
         // Not the ORM: on conflict do nothing tells a redelivered problem (0 rows) from a new one without a read.
         try (PreparedStatement s = c.prepareStatement("insert into problem_view (problem_id, project_id, district,"
@@ -32,7 +34,7 @@ final class ProblemRows {
             s.setString(5, l.description());
             s.setString(6, l.department());
             s.setDate(7, l.deadline() == null ? null : Date.valueOf(l.deadline()));
-            s.setDate(8, Date.valueOf(day));
+            s.setDate(8, Date.valueOf(loggedOn));
             inserted = s.executeUpdate();
         }
         if (inserted > 0) {

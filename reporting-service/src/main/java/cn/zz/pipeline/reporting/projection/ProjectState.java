@@ -41,6 +41,9 @@ final class ProjectState {
     LocalDate returnedOn;
     String leader;
     String taskForce;
+    /** 签约日期 and 签约金额 (万元) of the 三个一批 SIGN list; null when unknown. */
+    LocalDate signedOn;
+    BigDecimal signedAmount;
     long lastSequence;
     /** year → reported cumulative figures by month (index 2..12), loaded for the batch. */
     final Map<Integer, BigDecimal[]> figures = new HashMap<>();
@@ -87,6 +90,8 @@ final class ProjectState {
         plannedProduction = p.plannedProduction();
         leader = p.leader();
         taskForce = p.taskForce().isEmpty() ? null : String.join("、", p.taskForce());
+        signedOn = p.signedOn();
+        signedAmount = p.signedAmount();
     }
 
     /** The date the project entered its current stage (for the time between stages). */

@@ -25,7 +25,8 @@ final class ProjectStore {
     private static final String COLUMNS = "project_id, code, name, owner_name, district, park, chain, industry, sector,"
             + " project_type, construction_type, eia_category, private_investment, takes_new_land, total_investment,"
             + " land_area, annual_output, planned_start, planned_production, stage, registered_on, declared_on,"
-            + " admitted_on, started_on, production_on, withdrawn_on, returned_on, leader, task_force, last_sequence";
+            + " admitted_on, started_on, production_on, withdrawn_on, returned_on, leader, task_force, last_sequence,"
+            + " signed_on, signed_amount";
 
     /** {@link #COLUMNS} with their types, for {@link ArrayRows}. */
     private static final ArrayRows.Column[] VIEW_COLUMNS = {
@@ -38,7 +39,7 @@ final class ProjectStore {
         text("registered_on", "date"), text("declared_on", "date"), text("admitted_on", "date"),
         text("started_on", "date"), text("production_on", "date"), text("withdrawn_on", "date"),
         text("returned_on", "date"), col("leader", "varchar"), col("task_force", "varchar"),
-        col("last_sequence", "int8")};
+        col("last_sequence", "int8"), text("signed_on", "date"), col("signed_amount", "numeric")};
 
     record FigureKey(UUID project, int year, int month) {
     }
@@ -105,6 +106,8 @@ final class ProjectStore {
                     p.leader = rs.getString(28);
                     p.taskForce = rs.getString(29);
                     p.lastSequence = rs.getLong(30);
+                    p.signedOn = date(rs, 31);
+                    p.signedAmount = rs.getBigDecimal(32);
                     projects.put(p.id, p);
                 }
             }
@@ -183,7 +186,8 @@ final class ProjectStore {
                         p.projectType, p.constructionType, p.eiaCategory, p.privateInvestment, p.takesNewLand,
                         p.totalInvestment, p.landArea, p.annualOutput, p.plannedStart, p.plannedProduction,
                         p.stage.name(), p.registeredOn, p.declaredOn, p.admittedOn, p.startedOn, p.productionOn,
-                        p.withdrawnOn, p.returnedOn, p.leader, p.taskForce, p.lastSequence);
+                        p.withdrawnOn, p.returnedOn, p.leader, p.taskForce, p.lastSequence, p.signedOn,
+                        p.signedAmount);
             }
         }
         views.execute(c);

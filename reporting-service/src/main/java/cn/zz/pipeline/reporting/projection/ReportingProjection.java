@@ -3,6 +3,8 @@ package cn.zz.pipeline.reporting.projection;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.project.CampaignEntryRemoved;
+import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
@@ -104,13 +106,14 @@ public class ReportingProjection implements BatchEventHandler {
             ProjectStore store = new ProjectStore(c);
             store.load(ids, planIds);
             Aggregates aggregates = new Aggregates();
-            ApprovalRows approvals = new ApprovalRows(c);
+            ApprovalRows approvals = new ApprovalRows(c, today.zone());
             ProblemRows problems = new ProblemRows(c);
+            CampaignRows campaigns = new CampaignRows(c);
             for (EventEnvelope e : events) {
                 if (isApproval(e)) {
                     approvals.apply(e, store);
                 } else {
-                    applyProject(e, store, aggregates, problems, approvals);
+                    applyProject(e, store, aggregates, problems, approvals, campaigns);
                 }
             }
             store.flush();
@@ -142,7 +145,7 @@ public class ReportingProjection implements BatchEventHandler {
 
     /** Applies one project event. */
     private void applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
-                                 ApprovalRows approvals) throws SQLException {
+                              ApprovalRows approvals, CampaignRows campaigns) throws SQLException {
         UUID id = UUID.fromString(event.subject());
         ProjectState p = store.get(id);
         Object data = event.data();
@@ -197,6 +200,10 @@ public class ReportingProjection implements BatchEventHandler {
             problems.logged(p, l, eventDay);
         } else if (data instanceof ProblemResolved r) {
             problems.resolved(r);
+        } else if (data instanceof CampaignEntrySet e) {
+            campaigns.set(e, event.time());
+        } else if (data instanceof CampaignEntryRemoved e) {
+            campaigns.removed(e);
         }
     }
 
