@@ -45,7 +45,8 @@ class DistrictScopeE2ETest {
         out.add(new String[] {"staff.shangjie", p + "/api/problems"});
         out.add(new String[] {"staff.shangjie", a + "/api/approval-tasks"});
         out.add(new String[] {"staff.shangjie", a + "/api/approval-cases"});
-        for (String report : List.of("investment", "investment/monthly", "pipeline", "approvals", "problems")) {
+        for (String report : List.of("investment", "investment/monthly", "pipeline", "approvals", "problems",
+                "unreported", "unreported/summary", "campaigns")) {
             out.add(new String[] {"leader.shangjie", r + "/api/reports/" + report});
         }
         for (String ledger : List.of("progress", "procedures", "problems", "admission")) {
@@ -53,6 +54,7 @@ class DistrictScopeE2ETest {
             out.add(new String[] {"leader.shangjie", r + "/api/ledgers/" + ledger + "?format=xlsx"});
         }
         out.add(new String[] {"leader.shangjie", r + "/api/exports/oc4ids"});
+        out.add(new String[] {"leader.shangjie", r + "/api/admin/targets"});
         return out;
     }
 
