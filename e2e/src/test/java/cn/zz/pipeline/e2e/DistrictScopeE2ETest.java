@@ -46,7 +46,7 @@ class DistrictScopeE2ETest {
         out.add(new String[] {"staff.shangjie", a + "/api/approval-tasks"});
         out.add(new String[] {"staff.shangjie", a + "/api/approval-cases"});
         for (String report : List.of("investment", "investment/monthly", "pipeline", "approvals", "problems",
-                "unreported", "unreported/summary", "campaigns")) {
+                "campaigns")) {
             out.add(new String[] {"leader.shangjie", r + "/api/reports/" + report});
         }
         for (String ledger : List.of("progress", "procedures", "problems", "admission")) {
