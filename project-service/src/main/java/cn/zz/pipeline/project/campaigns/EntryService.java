@@ -67,6 +67,7 @@ public class EntryService {
         }
         Optional<CampaignEntry> existing = entries.of(c.id(), p.id());
         if (existing.isPresent() && existing.get().list() == list) {
+            projects.requireCurrent(p.id(), ifMatch);
             return new Outcome(existing.get(), p);
         }
         Instant now = today.now();

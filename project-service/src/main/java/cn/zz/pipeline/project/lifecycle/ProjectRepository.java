@@ -51,6 +51,19 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return forWrite(id, ifMatch, false, user);
     }
 
+    /**
+     * A command that changes nothing still answers 409 to an If-Match a concurrent writer has made stale meanwhile:
+     * under read committed, what the command read after loading the project may already show that writer's change
+     * (its version is read again from the database, not from the loaded entity).
+     */
+    public void requireCurrent(UUID id, String ifMatch) {
+        if (ifMatch != null) {
+            long committed = getEntityManager().createQuery("select p.version from Project p where p.id = :id",
+                    Long.class).setParameter("id", id).getSingleResult();
+            IfMatch.check(ifMatch, committed, false, "项目");
+        }
+    }
+
     /** {@link #forWrite}, but a missing If-Match answers 428 (a merge patch must say which version it patches). */
     public Project forPatch(UUID id, String ifMatch, CurrentUser user) {
         return forWrite(id, ifMatch, true, user);

@@ -84,6 +84,7 @@ public class PlanService {
         }
         AnnualPlan existing = plans.of(projectId, year).orElse(null);
         if (existing != null && existing.amount().compareTo(command.amount()) == 0) {
+            projects.requireCurrent(p.id(), ifMatch);
             return new Outcome(p, existing, revisions.ofPlan(existing.id()), false, null);
         }
         PlanRules.requireReason(command, p.facts().totalInvestment());
