@@ -76,7 +76,7 @@ public final class LedgerReader {
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false))) {
             Sheet sheet = wb.findSheet(SHEET).orElseGet(wb::getFirstSheet);
             if (sheet == null) {
-                throw noData("工作簿中没有工作表 (the workbook has no sheet)");
+                throw DataRows.noData("工作簿中没有工作表 (the workbook has no sheet)");
             }
             try (Stream<Row> stream = sheet.openStream()) {
                 return read(stream.iterator(), wb.isDate1904());
@@ -111,30 +111,10 @@ public final class LedgerReader {
         if (Arrays.stream(LedgerColumn.values()).anyMatch(c -> c.required() && !headers.containsKey(c))) {
             throw missingColumns(columns, null);
         }
-        List<ParsedRow> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            ParsedRow parsed = parse(r, columns, headers, date1904);
-            if (parsed == null) {
-                continue;
-            }
-            if (out.size() >= maxRows) {
-                throw new ApiException(413, "too-many-rows", "行数过多 Too many rows",
-                        "台账最多 " + maxRows + " 行数据，请拆分成多个文件导入 (at most " + maxRows + " data rows per file)",
-                        List.of(new Violation("file", "too-many-rows", "数据行超过 " + maxRows + " 行", null, maxRows)));
-            }
-            out.add(parsed);
-        }
-        if (out.isEmpty()) {
-            throw noData("台账没有数据行（表头在第 " + header.getRowNum() + " 行）(the ledger has no data rows)");
-        }
+        List<ParsedRow> out = DataRows.read(rows, maxRows, header, "台账", r -> parse(r, columns, headers, date1904));
         Map<LedgerColumn, Integer> positions = new EnumMap<>(LedgerColumn.class);
         columns.forEach((index, column) -> positions.put(column, index));
         return new Parsed(out, headers, positions, ignored);
-    }
-
-    private static ApiException noData(String detail) {
-        return ApiException.badRequest(detail, List.of(new Violation("file", "no-data-rows", detail, null, null)));
     }
 
     private static ApiException missingColumns(Map<Integer, LedgerColumn> found, String prefix) {

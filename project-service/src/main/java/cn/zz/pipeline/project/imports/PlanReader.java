@@ -74,7 +74,7 @@ public final class PlanReader {
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false))) {
             Sheet sheet = wb.findSheet(SHEET).orElseGet(wb::getFirstSheet);
             if (sheet == null) {
-                throw noData("工作簿中没有工作表 (the workbook has no sheet)");
+                throw DataRows.noData("工作簿中没有工作表 (the workbook has no sheet)");
             }
             try (Stream<Row> stream = sheet.openStream()) {
                 return read(stream.iterator());
@@ -112,30 +112,10 @@ public final class PlanReader {
                     + "缺少必填列：" + String.join("、", missing.stream().map(v -> (String) v.limit()).toList());
             throw ApiException.badRequest(detail, missing);
         }
-        List<PlanRow> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            PlanRow parsed = parse(r, columns, headers);
-            if (parsed == null) {
-                continue;
-            }
-            if (out.size() >= maxRows) {
-                throw new ApiException(413, "too-many-rows", "行数过多 Too many rows",
-                        "最多 " + maxRows + " 行数据，请拆分成多个文件导入 (at most " + maxRows + " data rows per file)",
-                        List.of(new Violation("file", "too-many-rows", "数据行超过 " + maxRows + " 行", null, maxRows)));
-            }
-            out.add(parsed);
-        }
-        if (out.isEmpty()) {
-            throw noData("没有数据行（表头在第 " + header.getRowNum() + " 行）(no data rows)");
-        }
+        List<PlanRow> out = DataRows.read(rows, maxRows, header, "年度计划表", r -> parse(r, columns, headers));
         Map<PlanColumn, Integer> positions = new EnumMap<>(PlanColumn.class);
         columns.forEach((index, column) -> positions.put(column, index));
         return new Parsed(out, headers, positions, ignored);
-    }
-
-    private static ApiException noData(String detail) {
-        return ApiException.badRequest(detail, List.of(new Violation("file", "no-data-rows", detail, null, null)));
     }
 
     private static int recognized(Row r) {
