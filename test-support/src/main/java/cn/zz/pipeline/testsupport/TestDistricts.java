@@ -27,6 +27,7 @@ public final class TestDistricts {
 
     static {
         // project-service
+        own("cn.zz.pipeline.project.InvestmentOverdueScanTest", "410105"); // 金水: deadline day 30 in tests
         own("cn.zz.pipeline.project.RegistrationTest", "410181");        // counts 巩义's serials from 1
         own("cn.zz.pipeline.project.HistoricalImportTest", "410182",      // serials of imported codes
                 "410102", "410103", "410104", "410108", "410122", "410171", "410172", "410173"); // synthetic imports
@@ -37,6 +38,7 @@ public final class TestDistricts {
         // reporting-service
         own("cn.zz.pipeline.reporting.InvestmentReportTest", "410102", "410103"); // with 上街 (2022/2023 only)
         own("cn.zz.pipeline.reporting.DashboardBrowserTest", "410104", "410105");
+        own("cn.zz.pipeline.reporting.UnreportedTest", "410108");         // 惠济: deadline day 30 in tests
         own("cn.zz.pipeline.reporting.PipelineReportTest", "410122");
         own("cn.zz.pipeline.reporting.OperationsReportTest", "410171", "410172", "410173");
         own("cn.zz.pipeline.reporting.Oc4idsExportTest", "410182");
