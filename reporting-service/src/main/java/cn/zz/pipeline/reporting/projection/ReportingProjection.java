@@ -99,15 +99,19 @@ public class ReportingProjection implements BatchEventHandler {
             Aggregates aggregates = new Aggregates();
             ApprovalRows approvals = new ApprovalRows(c);
             ProblemRows problems = new ProblemRows(c);
+            OwingRows owing = new OwingRows();
             for (EventEnvelope e : events) {
                 if (isApproval(e)) {
                     approvals.apply(e, store);
                 } else {
+                    UUID id = UUID.fromString(e.subject());
+                    owing.before(id, store.get(id));
                     applyProject(e, store, aggregates, problems, approvals);
                 }
             }
             store.flush();
             aggregates.flush(c);
+            owing.flush(c, store);
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
             Instant newest = events.get(events.size() - 1).time();
             registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());
