@@ -9,6 +9,3 @@ create table investment_overdue (
     emitted_at   timestamptz  not null,
     primary key (project_id, year, month)
 );
-
--- The scan looks for owing projects (入库 and later) admitted by the end of a period, district by district.
-create index project_owing on project (district, admitted_on) where stage in ('ADMITTED', 'STARTED', 'IN_PRODUCTION');

@@ -357,7 +357,8 @@ class UnreportedTest {
         assertThat(item).containsKeys("projectId", "code", "name", "district", "leader", "deadline", "overdue",
                 "daysOverdue");
         assertThat(String.valueOf(item.get("leader"))).contains("null").contains("分包领导");
-        assertThat(String.valueOf(item.get("deadline"))).contains("date");
+        assertThat(String.valueOf(item.get("deadline"))).contains("#/components/schemas/LocalDate");
+        assertThat(doc.getString("components.schemas.LocalDate.format")).isEqualTo("date");
         assertThat(String.valueOf(doc.getMap("components.schemas.UnreportedPage.properties").get("deadline")))
                 .contains("null");
     }
