@@ -1,6 +1,7 @@
 package cn.zz.pipeline.reporting;
 
 import cn.zz.pipeline.events.ConstructionType;
+import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.ProjectAssigned;
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.platform.time.Today;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,9 @@ class UnreportedTest {
     static final String PS = code(SHANGJIE, 15); // 上街区, admitted 2023-03, no report
 
     private static boolean fed;
+    /** P7's id and its last event's sequence: an InvestmentOverdue, as project-service escalates. */
+    private static UUID p7Id;
+    private static long p7Sequence;
 
     @Inject
     PipelineConfig config;
@@ -106,6 +111,10 @@ class UnreportedTest {
         }
         p7.inProduction(LocalDate.of(2023, 6, 30));
         p7.event(Feed.at(LocalDate.of(2023, 7, 1)), new ProjectAssigned(p7.id, "张副区长", List.of(), "staff"));
+        p7.event(Feed.at(LocalDate.of(2023, 12, 31)), new InvestmentOverdue(p7.id, P7, HUIJI, "2023-12",
+                LocalDate.of(2023, 12, 30), "张副区长"));
+        p7Id = p7.id;
+        p7Sequence = p7.sequence;
         admitted(P8, march).report(2023, 12, "5000");
         admitted(P9, LocalDate.of(2023, 6, 10)).report(2023, 3, "80");
         admitted(PS, march);
@@ -341,6 +350,19 @@ class UnreportedTest {
             get("approver.ndrc", path).then().statusCode(403).contentType("application/problem+json");
             given().get(path).then().statusCode(401);
         }
+    }
+
+    /** The escalation project-service publishes (InvestmentOverdue) is applied in turn and changes no list. */
+    @Test
+    void anOverdueEventIsAppliedAndChangesNothing() {
+        feed(standOn(LocalDate.of(2023, 12, 31)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath streams = ok("admin", "/api/admin/event-streams", "subject", p7Id.toString());
+            String project = "find { it.topic == 'pipeline.project.events' }.";
+            assertThat(streams.getLong(project + "lastSequence")).isEqualTo(p7Sequence);
+            assertThat(streams.getLong(project + "gaps")).isZero();
+        });
+        assertThat(ok("admin", LIST, "district", HUIJI).getList("items.code")).contains(P7);
     }
 
     @Test
