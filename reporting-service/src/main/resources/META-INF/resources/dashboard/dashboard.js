@@ -657,7 +657,8 @@ function renderUnreported() {
   const rows = sum.rows.filter(r => r.owing > 0)
       .sort((a, b) => b.overdue - a.overdue || b.unreported - a.unreported || a.district.localeCompare(b.district))
       .slice(0, UNREPORTED_ROWS);
-  districts.querySelector('tbody').innerHTML = rows.length ? rows.map(r => `<tr data-district="${escapeHtml(r.district)}">
+  districts.querySelector('tbody').innerHTML = rows.length
+    ? rows.map(r => `<tr data-district="${escapeHtml(r.district)}">
       <td title="截止 ${escapeHtml(r.deadline)}">${escapeHtml(r.label)}</td>
       <td class="num">${r.owing}</td><td class="num">${r.unreported}</td>
       <td class="num days">${r.overdue}</td></tr>`).join('')
@@ -665,7 +666,8 @@ function renderUnreported() {
   districts.dataset.value = JSON.stringify(rows.map(r => r.district));
 
   const items = list.items || [];
-  projects.querySelector('tbody').innerHTML = items.length ? items.map(i => `<tr data-project-id="${escapeHtml(i.projectId)}">
+  projects.querySelector('tbody').innerHTML = items.length
+    ? items.map(i => `<tr data-project-id="${escapeHtml(i.projectId)}">
       <td title="${escapeHtml(i.code)}">${escapeHtml(i.name || i.code)}</td>
       <td>${escapeHtml(i.districtLabel || i.district)}</td>
       <td>${escapeHtml(i.leader || '—')}</td>

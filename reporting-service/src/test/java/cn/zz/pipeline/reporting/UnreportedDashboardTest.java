@@ -134,8 +134,8 @@ class UnreportedDashboardTest {
             // 上街区 from the district selector: its deadline, and this project first with its leader and days.
             int loads = Integer.parseInt(page.getAttribute("body", "data-loads"));
             page.selectOption("[data-testid=select-district]", SHANGJIE);
-            page.waitForFunction("n => Number(document.body.dataset.loads) > n && document.body.dataset.state === 'ready'",
-                    loads);
+            page.waitForFunction("n => Number(document.body.dataset.loads) > n"
+                    + " && document.body.dataset.state === 'ready'", loads);
             assertPanelMatchesApi(page, Map.of("year", 2024, "month", 11, "district", SHANGJIE));
             assertThat(page.textContent("[data-testid=unreported-period]")).isEqualTo("1-11月 · 截止 2024-11-25");
             String first = page.textContent("[data-testid=table-unreported] tbody tr:first-child");

@@ -86,7 +86,7 @@ public class InvestmentDeadlines {
         return today.isAfter(deadline(district, period));
     }
 
-    /** The latest period whose deadline in {@code district} had passed on {@code today} (the day after it at the latest). */
+    /** The latest period whose deadline in {@code district} had passed on {@code today}. */
     public YearMonth latestPassed(String district, LocalDate today) {
         YearMonth current = periodOf(today);
         // The period before the current one was due in an earlier month, so it has always passed.

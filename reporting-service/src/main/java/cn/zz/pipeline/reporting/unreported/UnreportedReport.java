@@ -51,9 +51,9 @@ public class UnreportedReport {
         int month = Params.intParam("month", rawMonth, year < current.getYear() ? 12 : current.getMonthValue(), 1, 12);
         YearMonth period = InvestmentDeadlines.period(year, month);
         if (period.isAfter(current)) {
-            throw ApiException.badRequest(new Violation("month", "out-of-range", "期间" + InvestmentDeadlines.label(period)
-                    + "尚未开始，当前期间为" + InvestmentDeadlines.label(current) + " (the period has not begun)", month,
-                    current.getMonthValue()));
+            throw ApiException.badRequest(new Violation("month", "out-of-range", "期间"
+                    + InvestmentDeadlines.label(period) + "尚未开始，当前期间为" + InvestmentDeadlines.label(current)
+                    + " (the period has not begun)", month, current.getMonthValue()));
         }
         return period;
     }
