@@ -4,6 +4,7 @@
 import {Auth, LoginRedirect} from './auth.js';
 
 const REFRESH_EVERY_MS = 60_000;
+const UNREPORTED_ROWS = 8;
 const STAGES = ['RESERVE', 'DECLARED', 'ADMITTED', 'STARTED', 'IN_PRODUCTION'];
 const ITEM_LABELS = {
   PROJECT_FILING: '项目立项（审批/核准/备案）',
@@ -233,7 +234,11 @@ const REPORTS = {
   problems: () => api('/api/reports/problems', {district: state.district}),
   completion: () => api('/api/reports/investment',
       {year: state.year, month: state.month, district: state.district, by: completionBy()}),
-  campaign: () => loadCampaign()
+  campaign: () => loadCampaign(),
+  unreported: () => api('/api/reports/unreported/summary',
+      {year: state.year, month: state.month, district: state.district}),
+  unreportedList: () => api('/api/reports/unreported',
+      {year: state.year, month: state.month, district: state.district, size: UNREPORTED_ROWS})
 };
 
 async function load() {
@@ -287,6 +292,7 @@ function renderAll() {
   renderProblems();
   renderCompletion();
   renderCampaign();
+  renderUnreported();
 }
 
 function setKpi(id, value, text, note, tone) {
@@ -810,6 +816,51 @@ function renderCampaign() {
     districts: report.districts.map(d => d.district),
     districtRate: report.districts.map(d => num(d.rate))
   });
+}
+
+/** 月报未报情况: the period's counts per district (most overdue first) and the worst projects of the selection. */
+function renderUnreported() {
+  const total = byTestId('unreported-total');
+  const districts = byTestId('table-unreported-districts');
+  const projects = byTestId('table-unreported');
+  const error = state.errors.unreported || state.errors.unreportedList;
+  if (error) {
+    total.textContent = error.status === 403 ? '无权查看' : (error.message || '数据加载失败');
+    total.dataset.tone = 'error';
+    [total, districts, projects].forEach(el => delete el.dataset.value);
+    districts.querySelector('tbody').innerHTML = '';
+    projects.querySelector('tbody').innerHTML = '';
+    return;
+  }
+  const sum = state.data.unreported;
+  const list = state.data.unreportedList;
+  byTestId('unreported-period').textContent = sum.periodLabel + (list.deadline ? ` · 截止 ${list.deadline}` : '');
+  const t = sum.total;
+  total.textContent = `应报 ${t.owing} 个 · 未报 ${t.unreported} 个 · 逾期未报 ${t.overdue} 个`;
+  total.dataset.tone = t.overdue > 0 ? 'alert' : '';
+  total.dataset.value = JSON.stringify(t);
+
+  const rows = sum.rows.filter(r => r.owing > 0)
+      .sort((a, b) => b.overdue - a.overdue || b.unreported - a.unreported || a.district.localeCompare(b.district))
+      .slice(0, UNREPORTED_ROWS);
+  districts.querySelector('tbody').innerHTML = rows.length
+    ? rows.map(r => `<tr data-district="${escapeHtml(r.district)}">
+      <td title="截止 ${escapeHtml(r.deadline)}">${escapeHtml(r.label)}</td>
+      <td class="num">${r.owing}</td><td class="num">${r.unreported}</td>
+      <td class="num days">${r.overdue}</td></tr>`).join('')
+      : '<tr class="empty"><td colspan="4">本期无应报项目</td></tr>';
+  districts.dataset.value = JSON.stringify(rows.map(r => r.district));
+
+  const items = list.items || [];
+  projects.querySelector('tbody').innerHTML = items.length
+    ? items.map(i => `<tr data-project-id="${escapeHtml(i.projectId)}">
+      <td title="${escapeHtml(i.code)}">${escapeHtml(i.name || i.code)}</td>
+      <td>${escapeHtml(i.districtLabel || i.district)}</td>
+      <td>${escapeHtml(i.leader || '—')}</td>
+      <td>${escapeHtml(i.deadline)}</td>
+      <td class="days">${i.overdue ? i.daysOverdue + '天' : '未到期'}</td></tr>`).join('')
+      : '<tr class="empty"><td colspan="5">本期项目均已填报</td></tr>';
+  projects.dataset.value = JSON.stringify(items.map(i => i.projectId));
 }
 
 function renderHeader() {

@@ -42,8 +42,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 /**
- * Completion against plans, targets and 时序进度 in 惠济区 (410108, owned) in 2019, a year no other test of the module
- * writes. The service stands on 2019-11-15, so 1-10月 is the latest period (时序进度 83.3).
+ * Completion against plans, targets and 时序进度 in 惠济区 (410108, owned) in 2029, a year no other test of the module
+ * writes. The service stands on 2029-11-15, so 1-10月 is the latest period (时序进度 83.3).
  *
  * <p>Fed at the start: A (industrial, 技改, private, in 惠济产业园, chain 智能装备; plan 10000 corrected to 12000,
  * 1-10月 9000), B (infrastructure, state, no park; plan 8000, 1-10月 7000), E (industrial, state, no park; no plan,
@@ -56,8 +56,8 @@ import static org.hamcrest.Matchers.hasItems;
 class CompletionReportTest {
 
     static final String HUIJI = TestDistricts.of(CompletionReportTest.class);
-    static final int YEAR = 2019;
-    static final LocalDate TODAY = LocalDate.of(2019, 11, 15);
+    static final int YEAR = 2029;
+    static final LocalDate TODAY = LocalDate.of(2029, 11, 15);
     static final String PARK = "惠济产业园";
     static final String TARGETS = "/api/admin/targets/";
 
@@ -77,9 +77,9 @@ class CompletionReportTest {
         if (a != null) {
             return;
         }
-        LocalDate reg = LocalDate.of(2019, 1, 7);
-        LocalDate dec = LocalDate.of(2019, 1, 21);
-        LocalDate adm = LocalDate.of(2019, 2, 11);
+        LocalDate reg = LocalDate.of(2029, 1, 7);
+        LocalDate dec = LocalDate.of(2029, 1, 21);
+        LocalDate adm = LocalDate.of(2029, 2, 11);
         a = new Feed.Project("惠济智能装备产业园", HUIJI, PARK, "智能装备", "C3441", Sector.SECONDARY, "02", true, "50000")
                 .admittedVia(reg, dec, adm);
         plan(a, "10000", null);
@@ -205,18 +205,18 @@ class CompletionReportTest {
     void stageMovesFactsAndCorrectionsMoveThePlansAndTheCachedReportFollows() {
         // Read first, so the report is cached: the batches below must make the cache let it go.
         assertThat(report("admin", "10", HUIJI, "category").getString("total.plan")).isEqualTo("20000");
-        c.admitted(LocalDate.of(2019, 5, 6)); // its 5000 counts from now on
+        c.admitted(LocalDate.of(2029, 5, 6)); // its 5000 counts from now on
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(report("admin", "10", HUIJI, "category").getString("total.plan")).isEqualTo("25000"));
         assertThat(row(report("admin", "10", HUIJI, "category"), "INFRASTRUCTURE", "plan")).isEqualTo("13000");
 
         // Admitted with a plan, then withdrawn: counted, then not.
         Feed.Project d = new Feed.Project("惠济物流园", HUIJI, PARK, null, "G5951", Sector.TERTIARY, "01", false,
-                "9000").admittedVia(LocalDate.of(2019, 3, 4), LocalDate.of(2019, 3, 11), LocalDate.of(2019, 3, 18));
+                "9000").admittedVia(LocalDate.of(2029, 3, 4), LocalDate.of(2029, 3, 11), LocalDate.of(2029, 3, 18));
         plan(d, "4000", null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(report("admin", "10", HUIJI, "district").getString("total.plan")).isEqualTo("29000"));
-        d.withdrawn(LocalDate.of(2019, 6, 3), "建设单位放弃");
+        d.withdrawn(LocalDate.of(2029, 6, 3), "建设单位放弃");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(report("admin", "10", HUIJI, "district").getString("total.plan")).isEqualTo("25000"));
         assertThat(row(report("admin", "10", HUIJI, "park"), PARK, "plan")).isEqualTo("12000");
@@ -228,13 +228,13 @@ class CompletionReportTest {
                 s.landArea(), s.annualOutput(), s.annualTax(), s.takesNewLand(), s.eiaCategory(),
                 s.privateInvestment(), s.plannedStart(), s.plannedProduction(), Stage.ADMITTED, s.leader(),
                 s.taskForce());
-        a.event(Feed.at(LocalDate.of(2019, 7, 1)), new ProjectUpdated(a.snapshot, List.of("park"), "staff"));
+        a.event(Feed.at(LocalDate.of(2029, 7, 1)), new ProjectUpdated(a.snapshot, List.of("park"), "staff"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(row(report("admin", "10", HUIJI, "park"), "", "plan")).isEqualTo("25000"));
         assertThat(row(report("admin", "10", HUIJI, "park"), PARK, "plan")).as("no counted plan left in the park")
                 .isNull();
         a.snapshot = s;
-        a.event(Feed.at(LocalDate.of(2019, 7, 2)), new ProjectUpdated(a.snapshot, List.of("park"), "staff"));
+        a.event(Feed.at(LocalDate.of(2029, 7, 2)), new ProjectUpdated(a.snapshot, List.of("park"), "staff"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(row(report("admin", "10", HUIJI, "park"), PARK, "plan")).isEqualTo("12000"));
 
@@ -406,7 +406,7 @@ class CompletionReportTest {
         assertThat(p.getString("items.find { it.name == '惠济食品加工技改' }.planRate")).isNull();
         JsonPath before = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", HUIJI)
                 .queryParam("year", YEAR - 1).get("/api/ledgers/progress").then().statusCode(200).extract().jsonPath();
-        assertThat(before.getString(ofA + "plan")).as("no plan for 2018").isNull();
+        assertThat(before.getString(ofA + "plan")).as("no plan for 2028").isNull();
     }
 
     private static String read(String path, String... query) {

@@ -65,6 +65,8 @@ class DistrictScopeTest {
             Call.of("/api/reports/pipeline"),
             Call.of("/api/reports/approvals"),
             Call.of("/api/reports/problems"),
+            Call.of("/api/reports/unreported"),
+            Call.of("/api/reports/unreported/summary"),
             Call.ledger("progress"), Call.ledger("procedures"), Call.ledger("problems"), Call.ledger("admission"),
             Call.ledger("progress", "format", "xlsx"), Call.ledger("procedures", "format", "xlsx"),
             Call.ledger("problems", "format", "xlsx"), Call.ledger("admission", "format", "xlsx"),

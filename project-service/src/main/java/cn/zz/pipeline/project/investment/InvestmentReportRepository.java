@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,5 +15,11 @@ public class InvestmentReportRepository implements PanacheRepositoryBase<Investm
     /** A project's reports in period order. */
     public List<InvestmentReport> ofProject(UUID projectId) {
         return list("projectId", Sort.by("year").and("month"), projectId);
+    }
+
+    /** Whether the project has a figure for exactly this period. */
+    public boolean reported(UUID projectId, YearMonth period) {
+        return count("projectId = ?1 and year = ?2 and month = ?3", projectId, period.getYear(),
+                period.getMonthValue()) > 0;
     }
 }

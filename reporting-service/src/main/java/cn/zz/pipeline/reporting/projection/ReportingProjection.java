@@ -109,15 +109,19 @@ public class ReportingProjection implements BatchEventHandler {
             ApprovalRows approvals = new ApprovalRows(c, today.zone());
             ProblemRows problems = new ProblemRows(c);
             CampaignRows campaigns = new CampaignRows(c);
+            OwingRows owing = new OwingRows();
             for (EventEnvelope e : events) {
                 if (isApproval(e)) {
                     approvals.apply(e, store);
                 } else {
+                    UUID id = UUID.fromString(e.subject());
+                    owing.before(id, store.get(id));
                     applyProject(e, store, aggregates, problems, approvals, campaigns);
                 }
             }
             store.flush();
             aggregates.flush(c);
+            owing.flush(c, store);
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
             Instant newest = events.get(events.size() - 1).time();
             registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());

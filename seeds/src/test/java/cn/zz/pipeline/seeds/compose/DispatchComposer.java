@@ -24,8 +24,6 @@ public final class DispatchComposer {
 
     static final String CAMPAIGN = "2026年第四期三个一批";
     static final LocalDate DUE = LocalDate.of(2026, 12, 31);
-    /** The last month the files report in 2026 (see SeedComposer.LAST_2026). */
-    private static final int LAST_2026 = 10;
 
     private final SeedData data;
 
@@ -69,7 +67,7 @@ public final class DispatchComposer {
                 }
                 BigDecimal reached = figures.get(e.getValue());
                 int month = e.getValue().getMonthValue();
-                if (year == 2026 && month == LAST_2026) { // the year is not over: extrapolate
+                if (year == 2026) { // the year is not over: extrapolate from its latest figure (1-10月, or 1-9月 late)
                     reached = reached.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(month), 0,
                             RoundingMode.HALF_UP);
                 }

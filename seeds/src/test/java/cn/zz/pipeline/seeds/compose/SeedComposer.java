@@ -42,6 +42,11 @@ public final class SeedComposer {
     static final Map<Integer, Integer> REFERENCE_MONTH = Map.of(2023, 6, 2024, 6, 2025, 6, 2026, 10);
     /** The last month reported in 2026: the latest complete month when the seeds were written. */
     static final int LAST_2026 = 10;
+    /**
+     * The districts where one project is late with its 1-10月 2026 figure (its latest is 1-9月, which carries
+     * forward, so the district totals stay exact): the 未报清单 of the seeds' latest period is not empty.
+     */
+    static final List<String> LATE_2026 = List.of("410106", "410122", "410183");
     /** Cumulative share of a year's investment by the end of month m (index m; an S-curve of construction). */
     static final double[] CURVE = {0, 0.06, 0.12, 0.20, 0.29, 0.38, 0.47, 0.56, 0.65, 0.74, 0.83, 0.91, 1.0};
 
@@ -160,6 +165,7 @@ public final class SeedComposer {
         }
         reserves();
         live();
+        lateReporters();
         allocate();
         problems();
         return this;
@@ -204,6 +210,8 @@ public final class SeedComposer {
         String family;
         int cohort;
         double weight;
+        /** Reports 2026 up to 1-9月 only: missing from 1-10月 on (see {@link #LATE_2026}). */
+        boolean late2026;
         final Map<Integer, long[]> figures = new TreeMap<>();
 
         boolean reportsIn(int year) {
@@ -471,6 +479,16 @@ public final class SeedComposer {
         // the last ones: declared days ago, everything pending and within its time limit
     }
 
+    /** In each district of {@link #LATE_2026}, its first further project of the 2025 cohort still building. */
+    private void lateReporters() {
+        for (String d : LATE_2026) {
+            projects.stream().filter(p -> p.district.equals(d) && p.family != null && p.cohort == 2025
+                            && p.productionOn == null && p.withdrawnOn == null).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(d + ": no project to be late with 1-10月"))
+                    .late2026 = true;
+        }
+    }
+
     // ---- figures ----
 
     /** Every family's target per year split over the projects reporting in it, then spread over the months. */
@@ -568,6 +586,10 @@ public final class SeedComposer {
         first = Math.max(first, 2);
         double start = first == 2 ? 0 : CURVE[first - 1];
         int last = year == 2026 ? LAST_2026 : 12;
+        if (year == 2026 && p.late2026) { // 1-9月 is its latest: it reaches at September what the others at October
+            last = LAST_2026 - 1;
+            ref = last;
+        }
         long[] f = new long[13];
         for (int m = first; m <= last; m++) {
             f[m] = m == ref ? x : Math.round(x * (CURVE[m] - start) / (CURVE[ref] - start));
