@@ -48,15 +48,15 @@ import java.util.UUID;
  *   projection's lag is zero.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
  *   scopes) for {@code seconds}: p50/p99/max.</li>
- *   <li><b>unreported</b> (only when named: it needs the 未报清单 endpoint): {@code clients} clients asking one
+ *   <li><b>unreported</b>: {@code clients} clients asking one
  *   district's 未报清单 (first page of 50) at a time, every district in turn, for {@code seconds}: p50/p99/max.</li>
  *   <li><b>freshness</b>: {@code rate} events/s (default 1,000) of report corrections for {@code seconds}, among
  *   them a probe every 100 ms for a probe district, whose report is polled until the probe's amount shows:
  *   publish → visible p50/p99/max. The load runs {@code warmup} seconds (default 10) before the probes start.</li>
  *   <li><b>rebuild</b>: POST /api/admin/rebuild and the events per second until it is done.</li>
  * </ol>
- * {@code phases=load,report,freshness,rebuild} (the default; add {@code unreported}) chooses; the projects of a load are the same for the same
- * {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases can run
+ * {@code phases=load,report,unreported,freshness,rebuild} (the default) chooses; the projects of a load are the same
+ * for the same {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases can run
  * alone against an earlier load, given its {@code today}.
  */
 public final class ReportingBenchmark {
@@ -86,7 +86,7 @@ public final class ReportingBenchmark {
 
     public static void main(String[] argv) throws Exception {
         ReportingBenchmark b = new ReportingBenchmark(Api.args(argv));
-        String phases = b.args.getOrDefault("phases", "load,report,freshness,rebuild");
+        String phases = b.args.getOrDefault("phases", "load,report,unreported,freshness,rebuild");
         System.out.printf("reporting benchmark: %d projects, seed %d, today %s (latest period %s), phases %s%n",
                 b.projects, b.seed, b.generator.today(), b.latest, phases);
         if (phases.contains("load")) {

@@ -90,4 +90,28 @@ class DispatchE2ETest {
         List<String> logged = problems.getList("loggedOn", String.class);
         assertThat(logged).doesNotContainNull().allMatch(d -> d.compareTo("2026-11-20") < 0);
     }
+
+    /**
+     * The seeds' latest period, 1-10月 2026 (due on 25 October): three building projects have no figure for it, one
+     * of them in 上街区; the 未报清单 and its counts say so to the city and to the district.
+     */
+    @Test
+    void threeProjectsAreLateWithTheLatestSeededPeriod() {
+        Map<String, String> period = Map.of("year", "2026", "month", "10");
+        JsonPath city = get("leader.city", reporting() + "/reports/unreported/summary", period);
+        assertThat(city.getInt("total.unreported")).isEqualTo(3);
+        assertThat(city.getInt("total.overdue")).isEqualTo(3);
+        assertThat(city.getInt("total.owing")).isGreaterThan(100);
+        JsonPath list = get("leader.city", reporting() + "/reports/unreported", period);
+        assertThat(list.getList("items.district", String.class)).containsExactlyInAnyOrder("410106", "410122", "410183");
+        assertThat(list.getList("items.deadline", String.class)).containsOnly("2026-10-25");
+        assertThat(list.getList("items.overdue", Boolean.class)).containsOnly(true);
+
+        JsonPath shangjie = get("leader.shangjie", reporting() + "/reports/unreported", period);
+        assertThat(shangjie.getList("items.district", String.class)).containsExactly("410106");
+        assertThat(shangjie.getString("deadline")).isEqualTo("2026-10-25");
+        // The period before: everybody reported.
+        assertThat(get("leader.city", reporting() + "/reports/unreported/summary",
+                Map.of("year", "2026", "month", "9")).getInt("total.unreported")).isZero();
+    }
 }

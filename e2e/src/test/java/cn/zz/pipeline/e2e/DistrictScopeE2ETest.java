@@ -46,7 +46,7 @@ class DistrictScopeE2ETest {
         out.add(new String[] {"staff.shangjie", a + "/api/approval-tasks"});
         out.add(new String[] {"staff.shangjie", a + "/api/approval-cases"});
         for (String report : List.of("investment", "investment/monthly", "pipeline", "approvals", "problems",
-                "campaigns")) {
+                "campaigns", "unreported", "unreported/summary")) {
             out.add(new String[] {"leader.shangjie", r + "/api/reports/" + report});
         }
         for (String ledger : List.of("progress", "procedures", "problems", "admission")) {
@@ -55,6 +55,7 @@ class DistrictScopeE2ETest {
         }
         out.add(new String[] {"leader.shangjie", r + "/api/exports/oc4ids"});
         out.add(new String[] {"leader.shangjie", r + "/api/admin/targets"});
+        out.add(new String[] {"staff.shangjie", p + "/api/campaigns/" + seededCampaign()});
         return out;
     }
 
@@ -101,6 +102,17 @@ class DistrictScopeE2ETest {
             failures.add(wider + " as leader.city was not refused");
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** The seeds' 三个一批 campaign (a district user reads it with the entries of their scope). */
+    private String seededCampaign() {
+        try {
+            JsonNode list = JSON.readTree(get("staff.shangjie", "http://localhost:" + stack.projectPort
+                    + "/api/campaigns").body());
+            return list.path("items").path(0).path("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the campaigns failed", e);
+        }
     }
 
     private HttpResponse<String> get(String user, String url) throws Exception {

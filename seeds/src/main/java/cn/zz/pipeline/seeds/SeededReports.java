@@ -89,5 +89,12 @@ final class SeededReports {
                         100 * tech.path("ytd").asDouble() / industrial.path("ytd").asDouble());
             }
         }
+        String period = "?year=2026&month=10";
+        StackApi.Answer unreported = api.get("admin", api.reporting + "/api/reports/unreported/summary" + period);
+        if (unreported.ok()) {
+            JsonNode t = unreported.body().path("total");
+            SeedLoader.say("2026年1-10月 月报：应报 %s 个项目，未报 %s 个（逾期 %s 个），见 /api/reports/unreported%s",
+                    t.path("owing").asText(), t.path("unreported").asText(), t.path("overdue").asText(), period);
+        }
     }
 }
