@@ -3,12 +3,19 @@ package cn.zz.pipeline.project;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.platform.time.Today;
+import cn.zz.pipeline.testsupport.Concurrently;
+import cn.zz.pipeline.testsupport.Tokens;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,5 +177,25 @@ class InvestmentTest {
         // figures of two years add up: last year's 31000 plus this year's 1-2月
         put(id, TODAY.getYear() + "-02", 500, null).then().statusCode(422)
                 .body("violations[0].value", equalTo(31500));
+    }
+
+    /** Concurrent first reports of one period without If-Match: each is 200 or 409, never a 500, and one row stays. */
+    @Test
+    void concurrentFirstReportsOfAPeriod() throws Exception {
+        String id = Approvals.admitted();
+        long admitted = Api.version(id);
+        HttpClient http = HttpClient.newHttpClient();
+        String token = Tokens.bearer("staff.shangjie");
+        String uri = "http://localhost:" + RestAssured.port + "/api/projects/" + id + "/investments/" + period(5);
+        int n = 8;
+        List<Integer> statuses = Concurrently.run(n, i -> http.send(HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"amount\":" + (100 + i) + "}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertThat(statuses).contains(200).allMatch(s -> s == 200 || s == 409);
+        long won = statuses.stream().filter(s -> s == 200).count();
+        assertThat(Api.version(id)).isEqualTo(admitted + won);
+        as("admin").get("/api/projects/" + id + "/investments").then().statusCode(200)
+                .body("periods.findAll { it.period == '" + period(5) + "' }.size()", equalTo(1));
     }
 }

@@ -109,6 +109,10 @@ public class InvestmentService {
      */
     public InvestmentReport store(Project p, InvestmentReport existing, YearMonth period, BigDecimal amount,
                                   String reason, String actor, Instant at) {
+        p.touch(at);
+        // The project's version rises first: of two concurrent first reports of a period the loser stops here with
+        // 409, before its report row could collide with the winner's on (project, period) as a 500.
+        projects.flush();
         BigDecimal previous = existing == null ? null : existing.amount();
         InvestmentReport report = existing != null ? existing : new InvestmentReport(p.id(), period);
         report.set(amount, reason, actor, at);
@@ -116,7 +120,6 @@ public class InvestmentService {
             reports.persist(report);
         }
         revisions.persist(new InvestmentRevision(report, p.id(), previous, actor));
-        p.touch(at);
         return report;
     }
 
