@@ -175,6 +175,30 @@ class OperationsReportTest {
                 .then().statusCode(200);
     }
 
+    /**
+     * A case entered after the fact (accepted five days before it opened): its lead time counts from the acceptance
+     * (受理), 00:00 of that day, not from the opening.
+     */
+    @Test
+    void leadTimeCountsFromTheAcceptance() {
+        String d = districts.get(2); // the problems' district: no approval counted there otherwise
+        LocalDate today = TODAY;
+        LocalDate accepted = today.minusDays(5);
+        Feed.Project q = project("郑州补录受理项目", d).registered(today.minusDays(9)).declared(accepted);
+        UUID caseId = UUID.randomUUID();
+        UUID nr = UUID.randomUUID();
+        Instant opened = Feed.at(today); // 10:00
+        Feed.approval(q.id, opened, new CaseOpened(caseId, q.id, d, List.of(
+                new ApprovalTask(nr, "NR", "LAND_PRE_APPROVAL", 20, accepted.plusDays(28))), accepted));
+        Feed.approval(q.id, opened.plus(2, ChronoUnit.HOURS), new TaskDecided(caseId, nr, q.id, "NR",
+                "LAND_PRE_APPROVAL", Decision.APPROVE, null, "approver.nr"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/api/reports/approvals", d, null)
+                .getInt("departments.find { it.department == 'NR' }.decided")).isEqualTo(1));
+        // 5 days and 12 hours: 132 h = 5.5 days
+        assertThat(get("/api/reports/approvals", d, null).getString("departments.find { it.department == 'NR' }"
+                + ".medianDays")).isEqualTo("5.5");
+    }
+
     @Test
     void problemResolutionRate() {
         String d = districts.get(2);

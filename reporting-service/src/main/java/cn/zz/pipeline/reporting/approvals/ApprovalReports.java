@@ -57,7 +57,7 @@ public class ApprovalReports {
     }
 
     /**
-     * Lead time per department (case opened → task decided: median and p90 in days, from the hour histogram), open
+     * Lead time per department (accepted (受理) → task decided: median and p90 in days, from the hour histogram), open
      * and overdue tasks as of {@code today}, and the {@value #LIST_LIMIT} most overdue ones, within {@code scope}.
      */
     public ApprovalReport report(String scope, LocalDate today) {

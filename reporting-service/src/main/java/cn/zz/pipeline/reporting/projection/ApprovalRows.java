@@ -145,10 +145,12 @@ final class ApprovalRows {
         String state = d.decision() == Decision.APPROVE ? "APPROVED" : "REJECTED";
         String district;
         Instant opened;
-        // Not the ORM: update … returning reads district and opening time in the same round trip; a repeat matches
-        // no row (decided_at is null).
+        LocalDate accepted;
+        // Not the ORM: update … returning reads district, opening time and acceptance in the same round trip; a
+        // repeat matches no row (decided_at is null).
         try (PreparedStatement s = c.prepareStatement("update approval_task_view set state = ?, decided_at = ?,"
-                + " comment = coalesce(?, comment) where task_id = ? and decided_at is null returning district, opened_at")) {
+                + " comment = coalesce(?, comment) where task_id = ? and decided_at is null"
+                + " returning district, opened_at, accepted_on")) {
             s.setString(1, state);
             s.setTimestamp(2, Timestamp.from(at));
             s.setString(3, d.comment());
@@ -159,9 +161,10 @@ final class ApprovalRows {
                 }
                 district = rs.getString(1);
                 opened = rs.getTimestamp(2).toInstant();
+                accepted = rs.getObject(3, LocalDate.class);
             }
         }
-        long hours = Math.max(0, Duration.between(opened, at).toHours());
+        long hours = Math.max(0, Duration.between(leadStart(opened, accepted), at).toHours());
         // Not the ORM: an upsert that adds to a counter, atomic in the database whoever else adds to it.
         try (PreparedStatement s = c.prepareStatement("insert into approval_lead (district, department, hours, tasks)"
                 + " values (?, ?, ?, 1) on conflict (district, department, hours)"
@@ -171,6 +174,17 @@ final class ApprovalRows {
             s.setInt(3, (int) Math.min(hours, Integer.MAX_VALUE));
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Where a task's lead time starts: its acceptance (受理), the day's start, when that day lies before the opening
+     * (a case entered after the fact, e.g. by the seeds); else the opening itself, to the hour.
+     */
+    private Instant leadStart(Instant opened, LocalDate accepted) {
+        if (accepted != null && accepted.isBefore(LocalDate.ofInstant(opened, zone))) {
+            return accepted.atStartOfDay(zone).toInstant();
+        }
+        return opened;
     }
 
     private void closeCase(UUID caseId, String state, Instant at) throws SQLException {
