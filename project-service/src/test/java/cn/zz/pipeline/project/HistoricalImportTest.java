@@ -410,13 +410,17 @@ class HistoricalImportTest {
         // below counts)
         List<String> owned = TestDistricts.all(getClass());
         Set<String> synthetic = Set.copyOf(owned.subList(1, owned.size()));
+        // an admitted one (入库, 开工, 投产) with plans, one of them with plans of several years
         Map<Stage, SyntheticProject> picked = new EnumMap<>(Stage.class);
+        Set<Stage> admitted = Set.of(Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION);
         for (long i = 0; picked.size() < Stage.values().length; i++) {
             SyntheticProject p = generator.project(i);
-            if (synthetic.contains(p.district())) {
+            boolean planned = p.stage() == Stage.STARTED ? p.plans().size() > 1 : !p.plans().isEmpty();
+            if (synthetic.contains(p.district()) && (planned || !admitted.contains(p.stage()))) {
                 picked.putIfAbsent(p.stage(), p);
             }
         }
+        int planEvents = 0;
         for (SyntheticProject p : picked.values()) {
             String body = EventCodec.mapper().writeValueAsString(p.importBody());
             String id = as("admin").body(body).post(PATH).then().statusCode(201)
@@ -436,8 +440,16 @@ class HistoricalImportTest {
                         .replace(p.id().toString(), id);
                 assertThat(EventCodec.mapper().readTree(EventCodec.mapper().writeValueAsString(a.data())))
                         .as("%s %s", p.code(), a.type()).isEqualTo(EventCodec.mapper().readTree(generated));
+                if (a.data() instanceof PlanSet) {
+                    planEvents++;
+                }
             }
+            JsonPath plans = as("admin").get("/api/projects/" + id + "/plans").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(plans.getList("items.year", Integer.class))
+                    .containsExactlyElementsOf(p.plans().stream().map(HistoricalTimeline.Plan::year).toList());
         }
+        assertThat(planEvents).isGreaterThanOrEqualTo(4);
     }
 
     @Test
