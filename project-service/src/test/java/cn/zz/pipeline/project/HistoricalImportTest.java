@@ -45,6 +45,7 @@ import static cn.zz.pipeline.project.Api.SHANGJIE;
 import static cn.zz.pipeline.project.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -102,8 +103,16 @@ class HistoricalImportTest {
         return plan;
     }
 
-    private static Instant micros(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    /**
+     * Stored times against the events' times: the database keeps microseconds (rounded), the event of next year's
+     * plan carries the service's "now" to the nanosecond, the others are whole seconds.
+     */
+    private static void assertSameTimes(List<String> stored, List<Instant> expected) {
+        assertThat(stored).hasSameSizeAs(expected);
+        for (int i = 0; i < stored.size(); i++) {
+            assertThat(Instant.parse(stored.get(i))).as("time %d", i)
+                    .isCloseTo(expected.get(i), within(1, java.time.temporal.ChronoUnit.MICROS));
+        }
     }
 
     /** "field code" of each violation of a problem document. */
@@ -283,9 +292,8 @@ class HistoricalImportTest {
         assertThat(plans.getList("items.amount", String.class)).containsExactly("18000", "20000.5", "9000");
         assertThat(plans.getList("items.reason")).containsOnly(HistoricalTimeline.REASON);
         assertThat(plans.getList("items.updatedBy")).containsOnly("admin");
-        // (the database keeps microseconds; next year's plan is at "now", the others at whole seconds)
-        assertThat(plans.getList("items.updatedAt", String.class).stream().map(Instant::parse).toList())
-                .containsExactly(events.get(2).time(), events.get(10).time(), micros(events.get(11).time()));
+        assertSameTimes(plans.getList("items.updatedAt", String.class),
+                List.of(events.get(2).time(), events.get(10).time(), events.get(11).time()));
         assertThat(plans.getList("items.collect { it.history.size() }", Integer.class)).containsExactly(1, 1, 1);
         assertThat(plans.getList("items.collect { it.history[0].oldAmount }")).containsOnlyNulls();
         assertThat(plans.getList("items.collect { it.history[0].reason }")).containsOnly(HistoricalTimeline.REASON);
@@ -298,8 +306,7 @@ class HistoricalImportTest {
         assertThat(history.getList("action")).containsExactly("registered", "declared", "plan-set", "admitted",
                 "investment-reported", "investment-reported", "started", "investment-reported",
                 "investment-reported", "investment-reported", "plan-set", "plan-set");
-        assertThat(history.getList("at", String.class).stream().map(Instant::parse).toList())
-                .containsExactlyElementsOf(events.stream().map(e -> micros(e.time())).toList());
+        assertSameTimes(history.getList("at", String.class), events.stream().map(EventEnvelope::time).toList());
         assertThat(history.getString("[2].reason")).isEqualTo(HistoricalTimeline.REASON);
         assertThat(history.getList("[2].changedFields")).containsExactly("plans");
         assertThat(history.getInt("[2].detail.year")).isEqualTo(2024);
