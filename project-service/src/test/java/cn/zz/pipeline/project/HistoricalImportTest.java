@@ -572,6 +572,27 @@ class HistoricalImportTest {
     }
 
     @Test
+    void theOpenApiDocumentsTheBodyWithPlansAndEveryAnswer() {
+        JsonPath doc = given().accept("application/json").queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        String post = "paths.'" + PATH + "'.post";
+        assertThat(doc.getMap(post + ".responses")).containsKeys("201", "400", "401", "403", "409", "422");
+        for (String status : List.of("400", "401", "403", "409", "422")) {
+            assertThat(doc.getMap(post + ".responses.'" + status + "'.content")).as(status)
+                    .containsKey("application/problem+json");
+        }
+        String body = post + ".requestBody.content.'application/json'";
+        assertThat(String.valueOf((Object) doc.get(body + ".examples.values()[0].value"))).contains("plans");
+        assertThat(doc.getList(body + ".schema.allOf.'$ref'", String.class)).containsExactlyInAnyOrder(
+                "#/components/schemas/ProjectFacts", "#/components/schemas/HistoricalRecord");
+        String record = "components.schemas.HistoricalRecord.properties";
+        assertThat(doc.getMap(record)).containsKeys("registeredAt", "reports", "plans");
+        String plan = doc.getString(record + ".plans.items.'$ref'").replace("#/components/schemas/", "");
+        assertThat(doc.getMap("components.schemas.'" + plan + "'.properties")).containsKeys("year", "amount");
+        assertThat(doc.getString("components.schemas.'" + plan + "'.properties.amount.description")).contains("万元");
+    }
+
+    @Test
     void onlyAdminImportsHistory() {
         Map<String, Object> body = admitted2024();
         post("staff.shangjie", body).then().statusCode(403).contentType("application/problem+json");
