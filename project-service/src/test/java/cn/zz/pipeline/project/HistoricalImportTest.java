@@ -590,6 +590,15 @@ class HistoricalImportTest {
         String plan = doc.getString(record + ".plans.items.'$ref'").replace("#/components/schemas/", "");
         assertThat(doc.getMap("components.schemas.'" + plan + "'.properties")).containsKeys("year", "amount");
         assertThat(doc.getString("components.schemas.'" + plan + "'.properties.amount.description")).contains("万元");
+
+        // the example imports (under a name of its own: the demo project may be registered already)
+        Api.standOn(LocalDate.of(2026, 6, 15));
+        Map<String, Object> example = new LinkedHashMap<>(doc.getMap(body + ".examples.values()[0].value"));
+        example.put("name", "历史导入示例" + ThreadLocalRandom.current().nextInt(1_000_000));
+        String id = post("admin", example).then().statusCode(201).body("stage", equalTo("STARTED")).extract()
+                .jsonPath().getString("id");
+        as("admin").get("/api/projects/" + id + "/plans").then().statusCode(200)
+                .body("items.year", equalTo(List.of(2024, 2025)));
     }
 
     @Test
