@@ -9,6 +9,7 @@ import cn.zz.pipeline.events.EventPayload;
 import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.project.HistoricalTimeline;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectRegistered;
@@ -16,6 +17,7 @@ import cn.zz.pipeline.events.project.ProjectSnapshot;
 import cn.zz.pipeline.seeds.synthetic.Generator;
 import cn.zz.pipeline.seeds.synthetic.KafkaSink;
 import cn.zz.pipeline.seeds.synthetic.Load;
+import cn.zz.pipeline.seeds.synthetic.SyntheticProject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,8 +46,9 @@ import java.util.UUID;
  * <ol>
  *   <li><b>load</b>: {@code projects} synthetic projects (default 1,000,000) from the seeds module's generator,
  *   published by its bulk path straight to pipeline.project.events (the events project-service's historical import
- *   would emit: registered, stage moves, monthly reports; about 12.5 a project); then the time until the
- *   projection's lag is zero.</li>
+ *   would emit: registered, stage moves, annual plans, monthly reports; about 13.8 a project); then the time until
+ *   the projection's lag is zero. The plans reach plan_total, so the report phase measures the investment report
+ *   with {@code plan} and {@code planRate}.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
  *   scopes) for {@code seconds}: p50/p99/max.</li>
  *   <li><b>unreported</b>: {@code clients} clients asking one
@@ -131,8 +134,9 @@ public final class ReportingBenchmark {
         long start = System.nanoTime();
         int threads = Integer.parseInt(args.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
-        Load.Totals t = Load.run(generator, 0, projects, threads,
-                KafkaSink.open(generator, args.getOrDefault("kafka", "localhost:9092"), 3), System.out);
+        PlanSum plans = new PlanSum(KafkaSink.open(generator, args.getOrDefault("kafka", "localhost:9092"), 3),
+                latest.getYear());
+        Load.Totals t = Load.run(generator, 0, projects, threads, plans, System.out);
         long events = t.events();
         System.out.printf("load: published %,d events of %,d projects in %.1f s (%.0f events/s); waiting for the"
                 + " projection%n", events, t.projects(), t.seconds(), t.eventsPerSecond());
@@ -144,6 +148,61 @@ public final class ReportingBenchmark {
         double total = seconds(start);
         System.out.printf("LOAD: %,d events applied in %.1f s since the first was published: %.0f events/s"
                 + " (lag before %d)%n", events, total, events / total, before);
+        // the plans reached plan_total: the city's plan of the year against what the load published (equal on a
+        // stack that held nothing else)
+        JsonNode report = JSON.readTree(api.send("admin", "GET", api.reporting + "/api/reports/investment?year="
+                + latest.getYear() + "&month=" + latest.getMonthValue(), null).body());
+        BigDecimal counted = report.at("/total/plan").isNumber() ? report.at("/total/plan").decimalValue() : null;
+        System.out.printf("PLANS: %,d annual plans of %d published, %s 万元; the investment report's city plan %s 万元"
+                + " (%s)%n", plans.count(), latest.getYear(), plans.amount().toPlainString(),
+                counted == null ? "none" : counted.toPlainString(), counted != null
+                        && counted.compareTo(plans.amount()) == 0 ? "equal" : "DIFFERENT: other data, or plans lost");
+    }
+
+    /** The kafka sink, summing the plans of one year on the way (what plan_total must count for it). */
+    private static final class PlanSum implements Load.Sink {
+
+        private final Load.Sink sink;
+        private final int year;
+        private long count;
+        private BigDecimal amount = BigDecimal.ZERO;
+
+        PlanSum(Load.Sink sink, int year) {
+            this.sink = sink;
+            this.year = year;
+        }
+
+        @Override
+        public long accept(long chunk, List<SyntheticProject> projects) throws Exception {
+            long n = 0;
+            BigDecimal sum = BigDecimal.ZERO;
+            for (SyntheticProject p : projects) {
+                for (HistoricalTimeline.Plan plan : p.plans()) {
+                    if (plan.year() == year) {
+                        n++;
+                        sum = sum.add(plan.amount());
+                    }
+                }
+            }
+            synchronized (this) {
+                count += n;
+                amount = amount.add(sum);
+            }
+            return sink.accept(chunk, projects);
+        }
+
+        @Override
+        public void close() throws Exception {
+            sink.close();
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized BigDecimal amount() {
+            return amount;
+        }
     }
 
     private void reportLatency() throws Exception {

@@ -12,6 +12,8 @@ import cn.zz.pipeline.project.investment.ReportInvestment;
 import cn.zz.pipeline.project.lifecycle.FactRules;
 import cn.zz.pipeline.project.lifecycle.ProjectCode;
 import cn.zz.pipeline.project.lifecycle.ProjectFacts;
+import cn.zz.pipeline.project.plans.PlanRules;
+import cn.zz.pipeline.project.plans.SetPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,8 +37,10 @@ import java.util.regex.Pattern;
  * registration; code format and check character, its year and region matching the registration; stage dates in
  * lifecycle order without gaps, not before registration, not in the future, no withdrawal after 投产; reports only
  * from the month of admission on, not after withdrawal, one per period, in a period a live report could take
- * ({@link PeriodRules}), with a reason where a live report would need one ({@link Plausibility}). The stage gates of
- * today (申报 thresholds, approvals) are not re-applied: the history is taken as it was.
+ * ({@link PeriodRules}), with a reason where a live report would need one ({@link Plausibility}); annual plans under
+ * the rules of a live plan ({@link PlanRules}: the figure, the year within the project's life as imported and at most
+ * one year ahead of today), one a year, none dated after the withdrawal. The stage gates of today (申报 thresholds,
+ * approvals) are not re-applied: the history is taken as it was.
  */
 @ApplicationScoped
 public class HistoricalChecks {
@@ -99,6 +104,7 @@ public class HistoricalChecks {
         }
         stageDates(h, registered, todayDate, malformed, inconsistent);
         reports(facts, h, todayDate, malformed, inconsistent);
+        plans(facts, h, registered, malformed, inconsistent);
         if (!malformed.isEmpty()) {
             List<Violation> all = new ArrayList<>(malformed);
             all.addAll(inconsistent);
@@ -224,6 +230,74 @@ public class HistoricalChecks {
         if (wellFormed && facts.totalInvestment() != null) {
             plausibility(facts.totalInvestment(), h.reports(), inconsistent);
         }
+    }
+
+    /**
+     * Each plan as a live one ({@link PlanRules}): the figure (400 naming {@code plans[j].amount}), the year in the
+     * contract's range (400), once only, within the life of the project as imported (its final stage) and at most
+     * one year ahead of today (422 naming {@code plans[j].year}). A withdrawn project takes no plan (as live): its
+     * plans must come before the withdrawal in the timeline, that is 1 January of the year and the registration
+     * both before the withdrawal's day (on a tie the stage move comes first).
+     */
+    private void plans(ProjectFacts facts, HistoricalRecord h, LocalDate registered, List<Violation> malformed,
+                       List<Violation> inconsistent) {
+        int thisYear = today.date().getYear();
+        PlanRules.Life life = registered == null ? null
+                : PlanRules.life(registered, facts, finalStage(h), h.productionOn(), thisYear);
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int j = 0; j < h.plans().size(); j++) {
+            HistoricalRecord.Plan plan = h.plans().get(j);
+            String f = "plans[" + j + "]";
+            if (plan == null) {
+                malformed.add(new Violation(f, "NotNull", "年度计划不能为空 (a plan cannot be null)", null, null));
+                continue;
+            }
+            for (Violation v : PlanRules.check(new SetPlan(plan.amount(), null))) {
+                malformed.add(new Violation(f + "." + v.field(), v.code(), v.message(), v.value(), v.limit()));
+            }
+            Integer year = plan.year();
+            if (year == null) {
+                malformed.add(new Violation(f + ".year", "required", "年度必填，如 2025 (year is required)", null,
+                        null));
+                continue;
+            }
+            Optional<Violation> range = PlanRules.checkRange(f + ".year", year);
+            if (range.isPresent()) {
+                malformed.add(range.get());
+                continue;
+            }
+            Integer first = index.putIfAbsent(year, j);
+            if (first != null) {
+                inconsistent.add(new Violation(f + ".year", "duplicate-year", "年度 " + year
+                        + " 重复：每个年度只有一个年度计划 (one plan a year)", year, "plans[" + first + "]"));
+                continue;
+            }
+            if (life != null) {
+                inconsistent.addAll(PlanRules.checkYear(f + ".year", year, life, thisYear));
+            }
+            LocalDate withdrawn = h.withdrawnOn();
+            if (withdrawn != null && registered != null
+                    && !(LocalDate.of(year, 1, 1).isBefore(withdrawn) && registered.isBefore(withdrawn))) {
+                inconsistent.add(new Violation(f + ".year", "plan-after-withdrawal", "项目已于 " + withdrawn
+                        + " 撤销：年度计划（该年 1 月 1 日或登记时）须在撤销之前，撤销后不能编制计划 (no plan after the"
+                        + " withdrawal)", year, withdrawn.toString()));
+            }
+        }
+    }
+
+    /** The stage the history ends in (what a plan's year is judged by, as live by the project's stage). */
+    private static Stage finalStage(HistoricalRecord h) {
+        if (h.withdrawnOn() != null) {
+            return Stage.WITHDRAWN;
+        }
+        LocalDate[] dates = {h.productionOn(), h.startedOn(), h.admittedOn(), h.declaredOn()};
+        Stage[] stages = {Stage.IN_PRODUCTION, Stage.STARTED, Stage.ADMITTED, Stage.DECLARED};
+        for (int i = 0; i < dates.length; i++) {
+            if (dates[i] != null) {
+                return stages[i];
+            }
+        }
+        return Stage.RESERVE;
     }
 
     /**

@@ -13,6 +13,7 @@ import cn.zz.pipeline.project.lifecycle.Project;
 import cn.zz.pipeline.project.lifecycle.ProjectCode;
 import cn.zz.pipeline.project.lifecycle.ProjectFacts;
 import cn.zz.pipeline.project.lifecycle.ProjectRepository;
+import cn.zz.pipeline.project.plans.PlanService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -35,11 +36,13 @@ import java.util.UUID;
  * <p>Events, in the order of their times (sequences 1..n; the project's final version is n):
  * {@code registered} at {@code registeredAt}; {@code declared}, {@code admitted}, {@code started},
  * {@code in-production} or {@code withdrawn} at 00:00 (Asia/Shanghai, {@code project.zone}) of their date;
- * {@code investment-reported} for each period at 23:59:59 of the period's last day (the current month: now). A
- * time never goes back: a stage dated the day of registration takes the registration's time. History rows carry
- * the same times, the admin as actor and the reason {@value #REASON}. Everything is one transaction through the
- * outbox. The order, times and payloads come from {@link HistoricalTimeline} (events module), which the synthetic
- * generator's bulk path uses too.
+ * {@code plan-set} for each annual plan at 00:00 of 1 January of its year (the registration when later, now for next
+ * year's plan); {@code investment-reported} for each period at 23:59:59 of the period's last day (the current
+ * month: now). A time never goes back: a stage dated the day of registration takes the registration's time. History
+ * rows carry the same times, the admin as actor and the reason {@value #REASON}; each plan is written as the PUT
+ * writes a first plan ({@link PlanService#store}: the plan and its first revision, reason {@value #REASON}).
+ * Everything is one transaction through the outbox. The order, times and payloads come from
+ * {@link HistoricalTimeline} (events module), which the synthetic generator's bulk path uses too.
  *
  * <p>Everything is checked first ({@link HistoricalChecks}: 400 when a field is malformed, else 422 when the
  * history is inconsistent); 409 when the code (or its serial) is taken or the project (name + credit code) is
@@ -64,6 +67,9 @@ public class HistoricalImport {
 
     @Inject
     InvestmentService investments;
+
+    @Inject
+    PlanService plans;
 
     @Inject
     Today today;
@@ -107,12 +113,16 @@ public class HistoricalImport {
         for (HistoricalRecord.Report r : h.reports()) {
             reports.add(new HistoricalTimeline.Report(YearMonth.parse(r.period()), r.amount(), r.reason()));
         }
+        List<HistoricalTimeline.Plan> planned = new ArrayList<>(h.plans().size());
+        for (HistoricalRecord.Plan plan : h.plans()) {
+            planned.add(new HistoricalTimeline.Plan(plan.year(), plan.amount()));
+        }
         HistoricalTimeline.Dates dates = new HistoricalTimeline.Dates(h.registeredAt(), h.declaredOn(),
                 h.admittedOn(), h.startedOn(), h.productionOn(), h.withdrawnOn());
         // The events come from the timeline shared with the synthetic generator's bulk path; here each is applied
         // to the project and recorded with its history row in the outbox.
-        for (HistoricalTimeline.Event e : HistoricalTimeline.events(p.snapshot(), dates, caseId, reports, actor,
-                today.now(), zone)) {
+        for (HistoricalTimeline.Event e : HistoricalTimeline.events(p.snapshot(), dates, caseId, reports, planned,
+                actor, today.now(), zone)) {
             HistoricalTimeline.Step s = e.step();
             Change change = Change.of(p, e.payload()).by(actor).at(s.time());
             switch (s.kind()) {
@@ -124,6 +134,14 @@ public class HistoricalImport {
                     detail.put("date", s.date().toString());
                     detail.put("import", "historical");
                     changes.record(change.moving(s.from(), s.stage()).because(REASON).changing("stage").with(detail));
+                }
+                case PLANNED -> {
+                    HistoricalTimeline.Plan plan = planned.get(s.report());
+                    p.touch(s.time());
+                    plans.store(p, null, plan.year(), plan.amount(), REASON, actor, s.time());
+                    Map<String, Object> detail = PlanService.detail(plan.year(), plan.amount(), null);
+                    detail.put("import", "historical");
+                    changes.record(change.because(REASON).changing("plans").with(detail));
                 }
                 case REPORTED -> {
                     HistoricalTimeline.Report r = reports.get(s.report());

@@ -15,9 +15,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The rules of an annual plan (年度计划投资), for the API and the Excel import alike.
+ * The rules of an annual plan (年度计划投资), for the API, the Excel import and the historical import alike.
  *
  * <p><b>The figure:</b> 万元, greater than 0, at most {@value #MAX_DECIMALS} decimals, at most {@link #MAX_AMOUNT}
  * (1000亿元: no single project plans more in a year); a reason of at most {@value #MAX_REASON} characters. A plan
@@ -94,20 +95,38 @@ public final class PlanRules {
                     + " yyyy)", Params.cut(raw), "yyyy"));
         }
         int year = Integer.parseInt(raw);
-        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            throw ApiException.badRequest(new Violation(field, "out-of-range", "年度应在 " + EARLIEST_YEAR + " 到 "
-                    + LATEST_YEAR + " 之间", year, Map.of("min", EARLIEST_YEAR, "max", LATEST_YEAR)));
-        }
+        checkRange(field, year).ifPresent(v -> {
+            throw ApiException.badRequest(v);
+        });
         return year;
+    }
+
+    /** A year outside the contract's years ({@value #EARLIEST_YEAR}–{@value #LATEST_YEAR}): out-of-range. */
+    public static Optional<Violation> checkRange(String field, int year) {
+        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+            return Optional.of(new Violation(field, "out-of-range", "年度应在 " + EARLIEST_YEAR + " 到 " + LATEST_YEAR
+                    + " 之间", year, Map.of("min", EARLIEST_YEAR, "max", LATEST_YEAR)));
+        }
+        return Optional.empty();
     }
 
     /** The project's life (see the class comment). */
     public static Life life(Project p, ZoneId zone, int thisYear) {
-        ProjectFacts f = p.facts();
-        int registered = LocalDate.ofInstant(p.createdAt(), zone).getYear();
+        return life(LocalDate.ofInstant(p.createdAt(), zone), p.facts(), p.stage(), p.productionOn(), thisYear);
+    }
+
+    /**
+     * The life of a project registered on {@code registeredOn} with these facts, now in {@code stage} (see the
+     * class comment): for the historical import, which checks plans before the project exists.
+     *
+     * @param productionOn the production date (投产) of a project in production, else ignored
+     */
+    public static Life life(LocalDate registeredOn, ProjectFacts f, Stage stage, LocalDate productionOn,
+                            int thisYear) {
+        int registered = registeredOn.getYear();
         int first = f.plannedStart() == null ? registered : Math.min(registered, f.plannedStart().getYear());
-        if (p.stage() == Stage.IN_PRODUCTION) {
-            LocalDate on = p.productionOn() != null ? p.productionOn() : f.plannedProduction();
+        if (stage == Stage.IN_PRODUCTION) {
+            LocalDate on = productionOn != null ? productionOn : f.plannedProduction();
             return new Life(first, on == null ? null : on.getYear(), true);
         }
         Integer last = f.plannedProduction() == null ? null : Math.max(f.plannedProduction().getYear(), thisYear);

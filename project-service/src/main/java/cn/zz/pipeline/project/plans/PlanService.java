@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Annual plans (年度计划投资), 万元 per calendar year and project: set, correct, list. The one way a plan changes, for
- * {@code PUT /api/projects/{id}/plans/{year}} and the Excel import alike; the rules are {@link PlanRules}.
+ * {@code PUT /api/projects/{id}/plans/{year}} and the Excel import alike (the historical import writes its first
+ * figures through {@link #store}); the rules are {@link PlanRules}.
  */
 @ApplicationScoped
 public class PlanService {
@@ -96,17 +97,29 @@ public class PlanService {
         // plan row could collide with the winner's on (project, year).
         projects.flush();
         BigDecimal previous = existing == null ? null : existing.amount();
-        AnnualPlan plan = existing != null ? existing : new AnnualPlan(projectId, year);
-        plan.set(command.amount(), command.reason(), actor, now);
-        if (existing == null) {
-            plans.persist(plan);
-        }
-        revisions.persist(new AnnualPlanRevision(plan, previous));
+        AnnualPlan plan = store(p, existing, year, command.amount(), command.reason(), actor, now);
         PlanSet event = new PlanSet(projectId, p.code(), p.district(), year, command.amount(), previous,
                 command.reason(), actor);
         changes.record(Change.of(p, event).by(actor).at(now).because(command.reason()).changing("plans")
                 .with(detail(year, command.amount(), previous)));
         return new Outcome(p, plan, revisions.ofPlan(plan.id()), true, previous);
+    }
+
+    /**
+     * The rows of a plan's new figure: the plan (created, or {@code existing} corrected) and its revision. The
+     * caller has checked the figure, touched the project and records the change ({@code plan-set}); the historical
+     * import writes its plans through here, so they read exactly as plans set by the PUT.
+     */
+    public AnnualPlan store(Project p, AnnualPlan existing, int year, BigDecimal amount, String reason, String actor,
+                            Instant at) {
+        BigDecimal previous = existing == null ? null : existing.amount();
+        AnnualPlan plan = existing != null ? existing : new AnnualPlan(p.id(), year);
+        plan.set(amount, reason, actor, at);
+        if (existing == null) {
+            plans.persist(plan);
+        }
+        revisions.persist(new AnnualPlanRevision(plan, previous));
+        return plan;
     }
 
     public Plans list(UUID projectId, CurrentUser user) {
@@ -117,7 +130,7 @@ public class PlanService {
     }
 
     /** The history's particulars of a plan change: year, amount and the amount it replaced. */
-    static Map<String, Object> detail(int year, BigDecimal amount, BigDecimal previous) {
+    public static Map<String, Object> detail(int year, BigDecimal amount, BigDecimal previous) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("year", year);
         detail.put("amount", Decimals.canonical(amount));

@@ -30,7 +30,7 @@ import java.util.UUID;
  *
  * <p>District, final stage, registration year and serial come from the {@link SlotTable}, which keeps project codes
  * unique without a shared counter; everything else is drawn from the project's own random stream, and the monthly
- * reports follow its {@link InvestmentCurve}.
+ * reports and annual plans follow its {@link InvestmentCurve}.
  *
  * <p>"today" is the day the data is as of: stage dates are at most yesterday, reports cover complete months only
  * (periods up to last month), so nothing is in the future for the service on that day or later.
@@ -282,12 +282,16 @@ public final class Generator {
         List<HistoricalTimeline.Report> reports = curve.reports(dates, stage, total, preShare, finalShare,
                 plannedProduction, overrun);
 
+        // 入库 or later and not withdrawn: a plan for each year with figures (drawn last: nothing above changes)
+        List<HistoricalTimeline.Plan> plans = stage == Stage.ADMITTED || stage == Stage.STARTED
+                || stage == Stage.IN_PRODUCTION ? curve.plans(reports, dates.productionOn() == null, r) : List.of();
+
         UUID id = Rng.uuid(seed, index, PROJECT_ID);
         ProjectSnapshot snapshot = new ProjectSnapshot(id, code, name, ownerName, creditCode, district.code(), park,
                 chain == null ? null : chain.name(), industry.code(), Sector.ofIndustry(industry.code()), construction,
                 type, BigDecimal.valueOf(total), landArea, BigDecimal.valueOf(output), annualTax, takesNewLand, eia,
                 privateInvestment, plannedStart, plannedProduction, Stage.RESERVE, null, List.of());
-        return new SyntheticProject(index, snapshot, dates, reports);
+        return new SyntheticProject(index, snapshot, dates, reports, plans);
     }
 
     private static EiaCategory eia(double u, Kind kind, String type, Chain chain) {
@@ -349,7 +353,7 @@ public final class Generator {
     /** The project's events as the historical import emits them (HistoricalTimeline), sequence 1..n. */
     public List<HistoricalTimeline.Event> events(SyntheticProject p) {
         return HistoricalTimeline.events(p.registered(), p.dates(),
-                HistoricalTimeline.approvalCaseId(p.code()), p.reports(), ACTOR, now, ZONE);
+                HistoricalTimeline.approvalCaseId(p.code()), p.reports(), p.plans(), ACTOR, now, ZONE);
     }
 
     /** The events in CloudEvents envelopes; event ids derive from (seed, index, sequence), so reruns repeat them. */

@@ -3,13 +3,17 @@ package cn.zz.pipeline.seeds.synthetic;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.project.HistoricalTimeline;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A synthetic project's monthly reports of completed investment, from its history and size. */
+/** A synthetic project's monthly reports of completed investment, from its history and size, and its annual plans. */
 final class InvestmentCurve {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final LocalDate lastDay;
     private final YearMonth lastPeriod;
@@ -67,6 +71,35 @@ final class InvestmentCurve {
             long yearStart = curve.tenths(LocalDate.of(p.getYear(), 1, 1).toEpochDay());
             long monthEnd = curve.tenths(p.plusMonths(1).atDay(1).toEpochDay());
             out.add(new HistoricalTimeline.Report(p, Generator.tenths(monthEnd - yearStart), null));
+        }
+        return out;
+    }
+
+    /**
+     * Annual plans (年度计划投资) of an admitted project, as the seeds' plans.csv has them: one for each year it
+     * reports in, 1.00–1.25 times (a percent drawn from {@code r}) what the year's figures reach, rounded up to
+     * 100万元. What a year reaches is its last cumulative figure; in the year of last month, for a project still
+     * building, that figure extrapolated to twelve months (the year is not over). Every year lies within the
+     * project's life as the plan rule has it: from its admission (not before its registration) to last month's year
+     * or its production's year.
+     *
+     * @param reports the project's reports, periods in order
+     * @param building no production date: the project still reports next month
+     */
+    List<HistoricalTimeline.Plan> plans(List<HistoricalTimeline.Report> reports, boolean building, Rng r) {
+        List<HistoricalTimeline.Plan> out = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            HistoricalTimeline.Report last = reports.get(i);
+            int year = last.period().getYear();
+            if (i + 1 < reports.size() && reports.get(i + 1).period().getYear() == year) {
+                continue; // not the year's last figure
+            }
+            int months = building && last.period().equals(lastPeriod) ? last.period().getMonthValue() : 12;
+            BigDecimal percent = BigDecimal.valueOf(100 + r.nextInt(26));
+            // reached × 12 / months × percent / 100, in 100万元, rounded up; at least 100万元 (a plan is > 0)
+            BigDecimal hundreds = last.amount().multiply(BigDecimal.valueOf(12)).multiply(percent)
+                    .divide(BigDecimal.valueOf(months * 100L * 100L), 0, RoundingMode.CEILING);
+            out.add(new HistoricalTimeline.Plan(year, HUNDRED.multiply(hundreds.max(BigDecimal.ONE))));
         }
         return out;
     }

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One synthetic project: its facts as registered (stage RESERVE), the dates of its history and its monthly reports
- * (1-N月累计, 万元, periods in order). Exactly what a historical import takes, see {@link #importBody()}.
+ * One synthetic project: its facts as registered (stage RESERVE), the dates of its history, its monthly reports
+ * (1-N月累计, 万元, periods in order) and its annual plans (年度计划投资, 万元, years in order; none unless 入库 or
+ * later and not withdrawn). Exactly what a historical import takes, see {@link #importBody()}.
  *
  * @param index the project's number in the generator's stream
  */
 public record SyntheticProject(long index, ProjectSnapshot registered, HistoricalTimeline.Dates dates,
-                               List<HistoricalTimeline.Report> reports) {
+                               List<HistoricalTimeline.Report> reports, List<HistoricalTimeline.Plan> plans) {
 
     public UUID id() {
         return registered.id();
@@ -50,9 +51,9 @@ public record SyntheticProject(long index, ProjectSnapshot registered, Historica
         return dates.declaredOn() != null ? Stage.DECLARED : Stage.RESERVE;
     }
 
-    /** Events the project emits: registered, one per stage date, one per report. */
+    /** Events the project emits: registered, one per stage date, one per plan, one per report. */
     public int eventCount() {
-        int n = 1 + reports.size();
+        int n = 1 + reports.size() + plans.size();
         for (LocalDate d : new LocalDate[] {dates.declaredOn(), dates.admittedOn(), dates.startedOn(),
             dates.productionOn(), dates.withdrawnOn()}) {
             if (d != null) {
@@ -69,17 +70,22 @@ public record SyntheticProject(long index, ProjectSnapshot registered, Historica
         for (HistoricalTimeline.Report r : reports) {
             rs.add(new ImportBody.Report(r.period().toString(), r.amount(), r.reason()));
         }
+        List<ImportBody.Plan> ps = new ArrayList<>(plans.size());
+        for (HistoricalTimeline.Plan plan : plans) {
+            ps.add(new ImportBody.Plan(plan.year(), plan.amount()));
+        }
         return new ImportBody(p.name(), p.ownerName(), p.ownerCreditCode(), p.district(), p.park(), p.chain(),
                 p.industry(), p.constructionType(), p.projectType(), p.totalInvestment(), p.landArea(),
                 p.annualOutput(), p.annualTax(), p.takesNewLand(), p.eiaCategory(), p.privateInvestment(),
                 p.plannedStart(), p.plannedProduction(), dates.registeredAt(), p.code(), dates.declaredOn(),
-                dates.admittedOn(), dates.startedOn(), dates.productionOn(), dates.withdrawnOn(), rs);
+                dates.admittedOn(), dates.startedOn(), dates.productionOn(), dates.withdrawnOn(), rs,
+                ps.isEmpty() ? null : ps);
     }
 
     /**
      * The historical import's JSON body, field for field (nulls are left out when written with
-     * {@code EventCodec.mapper()}). The code is given, so a repeated import answers 409; no approvalCaseId, so the
-     * service derives the same one as the bulk path.
+     * {@code EventCodec.mapper()}, so a project without plans has no {@code plans}). The code is given, so a
+     * repeated import answers 409; no approvalCaseId, so the service derives the same one as the bulk path.
      */
     public record ImportBody(String name, String ownerName, String ownerCreditCode, String district, String park,
                              String chain, String industry, ConstructionType constructionType, String projectType,
@@ -88,9 +94,13 @@ public record SyntheticProject(long index, ProjectSnapshot registered, Historica
                              boolean privateInvestment, LocalDate plannedStart, LocalDate plannedProduction,
                              Instant registeredAt, String code, LocalDate declaredOn, LocalDate admittedOn,
                              LocalDate startedOn, LocalDate productionOn, LocalDate withdrawnOn,
-                             List<Report> reports) {
+                             List<Report> reports, List<Plan> plans) {
 
         public record Report(String period, BigDecimal amount, String reason) {
+        }
+
+        /** 年度计划投资 of one year, 万元. */
+        public record Plan(int year, BigDecimal amount) {
         }
     }
 }

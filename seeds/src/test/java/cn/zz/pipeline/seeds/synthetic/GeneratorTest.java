@@ -10,6 +10,7 @@ import cn.zz.pipeline.events.Sector;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.project.HistoricalTimeline;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -260,6 +262,66 @@ class GeneratorTest {
                 .last().extracting(HistoricalTimeline.Report::period).isEqualTo(lastPeriod));
     }
 
+    /**
+     * 入库 or later and not withdrawn: a plan for each year with figures, 1.00–1.25 times what the year reaches
+     * (this year, while building: 1-10月 extrapolated to twelve months), rounded up to 100万元; others none.
+     */
+    @Test
+    void admittedProjectsPlanEachYearTheyReportInOthersPlanNothing() {
+        YearMonth lastPeriod = generator.lastPeriod();
+        Map<Stage, Integer> planned = new EnumMap<>(Stage.class);
+        Set<Integer> percents = new HashSet<>();
+        int extrapolated = 0;
+        for (SyntheticProject p : projects) {
+            Set<Stage> admitted = Set.of(Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION);
+            if (!admitted.contains(p.stage())) {
+                assertThat(p.plans()).as("plans of %s (%s)", p.code(), p.stage()).isEmpty();
+                assertThat(p.importBody().plans()).isNull();
+                continue;
+            }
+            Map<Integer, HistoricalTimeline.Report> lastOfYear = new TreeMap<>();
+            p.reports().forEach(r -> lastOfYear.put(r.period().getYear(), r));
+            assertThat(p.plans()).extracting(HistoricalTimeline.Plan::year)
+                    .containsExactlyElementsOf(lastOfYear.keySet());
+            if (!p.plans().isEmpty()) {
+                planned.merge(p.stage(), 1, Integer::sum);
+            }
+            int registered = LocalDate.ofInstant(p.dates().registeredAt(), Generator.ZONE).getYear();
+            for (HistoricalTimeline.Plan plan : p.plans()) {
+                assertThat(plan.year()).isGreaterThanOrEqualTo(registered).isLessThanOrEqualTo(lastPeriod.getYear());
+                if (p.dates().productionOn() != null) {
+                    assertThat(plan.year()).isLessThanOrEqualTo(p.dates().productionOn().getYear());
+                }
+                BigDecimal amount = plan.amount();
+                assertThat(amount.signum()).isPositive();
+                assertThat(amount.remainder(BigDecimal.valueOf(100)).signum()).as("in 100万元").isZero();
+                HistoricalTimeline.Report last = lastOfYear.get(plan.year());
+                BigDecimal reached = last.amount();
+                if (p.dates().productionOn() == null && last.period().equals(lastPeriod)) {
+                    reached = reached.multiply(BigDecimal.valueOf(12)).divide(
+                            BigDecimal.valueOf(lastPeriod.getMonthValue()), 10, java.math.RoundingMode.HALF_UP);
+                    extrapolated++;
+                }
+                // 100 × max(1, ⌈reached × percent / 10000⌉), percent in 100..125
+                assertThat(amount).as("plan %d of %s", plan.year(), p.code())
+                        .isGreaterThanOrEqualTo(reached).isGreaterThanOrEqualTo(BigDecimal.valueOf(100))
+                        .isLessThanOrEqualTo(reached.multiply(new BigDecimal("1.25")).add(BigDecimal.valueOf(100)));
+                if (reached.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                    // large enough for the 100万元 rounding not to hide the percent
+                    percents.add(amount.multiply(BigDecimal.valueOf(100)).divide(reached, 0,
+                            java.math.RoundingMode.DOWN).intValue());
+                }
+            }
+            assertThat(p.importBody().plans() == null ? List.of() : p.importBody().plans())
+                    .extracting(SyntheticProject.ImportBody.Plan::year, SyntheticProject.ImportBody.Plan::amount)
+                    .containsExactlyElementsOf(p.plans().stream()
+                            .map(x -> org.assertj.core.groups.Tuple.tuple(x.year(), x.amount())).toList());
+        }
+        assertThat(planned.keySet()).containsExactlyInAnyOrder(Stage.ADMITTED, Stage.STARTED, Stage.IN_PRODUCTION);
+        assertThat(extrapolated).isGreaterThan(1_000);
+        assertThat(percents).as("the factor varies over 1.00–1.25").contains(100, 112, 124);
+    }
+
     @Test
     void eventsComeInSequenceAndSatisfyTheirSchemas() throws Exception {
         Set<String> types = new HashSet<>();
@@ -287,6 +349,13 @@ class GeneratorTest {
                 if (e.data() instanceof InvestmentReported reported) {
                     assertThat(reported.previousAmount()).isNull();
                 }
+                if (e.data() instanceof PlanSet plan) {
+                    assertThat(plan.previousAmount()).isNull();
+                    assertThat(plan.reason()).isEqualTo(HistoricalTimeline.REASON);
+                    // at 1 January of its year, or the registration when later
+                    assertThat(e.time()).isEqualTo(Collections.max(List.of(p.dates().registeredAt(),
+                            LocalDate.of(plan.year(), 1, 1).atStartOfDay(Generator.ZONE).toInstant())));
+                }
                 if (i < 3_000 || types.add(e.type())) {
                     // EventCodec.write checks the type's schema: the same bytes prove the bulk path's are valid
                     byte[] json = EVENTS.writeValueAsBytes(e);
@@ -297,7 +366,8 @@ class GeneratorTest {
         }
         assertThat(types).contains("pipeline.project.registered.v1", "pipeline.project.declared.v1",
                 "pipeline.project.admitted.v1", "pipeline.project.started.v1", "pipeline.project.in-production.v1",
-                "pipeline.project.withdrawn.v1", "pipeline.project.investment-reported.v1");
+                "pipeline.project.withdrawn.v1", "pipeline.project.investment-reported.v1",
+                "pipeline.project.plan-set.v1");
     }
 
     @Test
