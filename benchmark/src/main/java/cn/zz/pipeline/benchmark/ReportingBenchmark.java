@@ -59,8 +59,8 @@ import java.util.UUID;
  *   <li><b>rebuild</b>: POST /api/admin/rebuild and the events per second until it is done.</li>
  * </ol>
  * {@code phases=load,report,unreported,freshness,rebuild} (the default) chooses; the projects of a load are the same
- * for the same {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases can run
- * alone against an earlier load, given its {@code today}.
+ * for the same {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases
+ * can run alone against an earlier load, given its {@code today}.
  */
 public final class ReportingBenchmark {
 
@@ -230,21 +230,29 @@ public final class ReportingBenchmark {
                 sample.get("rows").size());
     }
 
-    /** One district's 未报清单 (first page) at a time, every district in turn, as the districts' staff ask it. */
+    /**
+     * One district's 未报清单 (first page) at a time, every district in turn, as the districts' staff ask it: of the
+     * latest period with reports (few behind), or of {@code period=yyyy-MM} (the current one: nobody reported yet).
+     */
     private void unreportedLatency() throws Exception {
         int clients = Integer.parseInt(args.getOrDefault("clients", "4"));
         int seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+        YearMonth period = args.containsKey("period") ? YearMonth.parse(args.get("period")) : latest;
         List<String> districts = District.all().stream().map(District::code).toList();
-        String url0 = api.reporting + "/api/reports/unreported?year=" + latest.getYear() + "&month="
-                + latest.getMonthValue() + "&size=50&district=";
+        String url0 = api.reporting + "/api/reports/unreported?year=" + period.getYear() + "&month="
+                + period.getMonthValue() + "&size=50&district=";
         for (int i = 0; i < 200; i++) {
             api.send("admin", "GET", url0 + districts.get(i % districts.size()), null);
         }
         Latency.Result result = Latency.run(clients, seconds,
                 (client, i) -> api.send("admin", "GET", url0 + districts.get(i % districts.size()), null));
         JsonNode sample = JSON.readTree(api.send("admin", "GET", url0 + "410106", null).body());
-        System.out.printf("UNREPORTED: %s; 410106 1-%d月: %s projects without a figure%n", result.line(),
-                latest.getMonthValue(), sample.path("total").asText("?"));
+        JsonNode summary = JSON.readTree(api.send("admin", "GET", api.reporting
+                + "/api/reports/unreported/summary?year=" + period.getYear() + "&month=" + period.getMonthValue(), null)
+                .body());
+        System.out.printf("UNREPORTED %s: %s; city: %s owing, %s without a figure; 410106: %s without a figure%n",
+                period, result.line(), summary.at("/total/owing").asText("?"),
+                summary.at("/total/unreported").asText("?"), sample.path("total").asText("?"));
     }
 
     private void freshness() throws Exception {
