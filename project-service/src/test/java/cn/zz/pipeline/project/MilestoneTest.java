@@ -300,4 +300,34 @@ class MilestoneTest {
         complete("staff.shangjie", id, "LAND", "2026-06-16").then().statusCode(409);
         as("leader.shangjie").get(path(id)).then().statusCode(200).body("targetStart", equalTo("2027-04-01"));
     }
+
+    /** The OpenAPI document says what every milestone endpoint really answers, nullable fields marked. */
+    @Test
+    void theOpenApiDocumentDescribesEveryAnswer() {
+        JsonPath doc = given().accept("application/json").queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        String plan = "paths.'/api/projects/{id}/milestones'";
+        assertThat(doc.getMap(plan + ".get.responses")).containsKeys("200", "401", "403", "404");
+        assertThat(doc.getMap(plan + ".put.responses")).containsKeys("200", "400", "401", "403", "404", "409", "422");
+        String node = "paths.'/api/projects/{id}/milestones/{code}'.put";
+        assertThat(doc.getMap(node + ".responses")).containsKeys("200", "400", "401", "403", "404", "409", "422");
+        String templates = "paths.'/api/milestone-templates'";
+        assertThat(doc.getMap(templates + ".get.responses")).containsKeys("200", "401");
+        assertThat(doc.getMap(templates + ".put.responses"))
+                .containsKeys("200", "400", "401", "403", "409", "422", "428");
+        for (String op : List.of(plan + ".put", node, templates + ".put")) {
+            assertThat(doc.getMap(op + ".requestBody.content.'application/json'.examples")).as(op).isNotEmpty();
+            for (String status : List.of("400", "403", "409")) {
+                assertThat(doc.getMap(op + ".responses.'" + status + "'.content")).as(op + " " + status)
+                        .containsKey("application/problem+json");
+            }
+        }
+        Map<String, Object> actual = doc.getMap("components.schemas.MilestonePlanNode.properties.actual");
+        assertThat(String.valueOf(actual)).as(String.valueOf(actual)).contains("null").contains("LocalDate");
+        assertThat(doc.getMap("components.schemas.LocalDate")).containsEntry("format", "date");
+        Map<String, Object> updatedBy = doc.getMap("components.schemas.MilestonePlan.properties.updatedBy");
+        assertThat(String.valueOf(updatedBy)).as(String.valueOf(updatedBy)).contains("null");
+        Map<String, Object> target = doc.getMap("components.schemas.SetMilestones.properties.targetStart");
+        assertThat(String.valueOf(target)).as(String.valueOf(target)).contains("null").contains("LocalDate");
+    }
 }

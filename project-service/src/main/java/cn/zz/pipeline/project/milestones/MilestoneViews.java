@@ -17,7 +17,7 @@ public final class MilestoneViews {
     private MilestoneViews() {
     }
 
-    @Schema(description = "倒排计划的一个节点 one node of the plan")
+    @Schema(name = "MilestonePlanNode", description = "倒排计划的一个节点 one node of the plan")
     public record Node(
             @Schema(description = "节点代码：LAND 拿地、APPROVED 并联审批完成、START 开工、PRODUCTION 投产，及模板中的其他节点",
                     example = "LAND") String code,
@@ -30,7 +30,7 @@ public final class MilestoneViews {
             @Schema(description = "完成方式：EVENT 由项目事件完成，MANUAL 手工填报") Completion completion) {
     }
 
-    @Schema(description = "项目的倒排计划 a project's milestone plan")
+    @Schema(name = "MilestonePlan", description = "项目的倒排计划 a project's milestone plan")
     public record Plan(
             @Schema(description = "项目 ID") UUID projectId,
             @Schema(description = "项目代码", example = "2025-410106-38-01-000017") String code,
