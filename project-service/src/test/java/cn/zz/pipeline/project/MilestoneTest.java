@@ -4,12 +4,19 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.approval.CaseApproved;
 import cn.zz.pipeline.events.project.MilestoneNode;
 import cn.zz.pipeline.events.project.MilestonesSet;
+import cn.zz.pipeline.testsupport.Concurrently;
+import cn.zz.pipeline.testsupport.Tokens;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,6 +306,25 @@ class MilestoneTest {
                 .body("type", equalTo("urn:pipeline:problem:project-closed"));
         complete("staff.shangjie", id, "LAND", "2026-06-16").then().statusCode(409);
         as("leader.shangjie").get(path(id)).then().statusCode(200).body("targetStart", equalTo("2027-04-01"));
+    }
+
+    /** Concurrent first plans of one project: never a 500, one plan, one version per winner. */
+    @Test
+    void concurrentGenerationsAreSerialised() throws Exception {
+        String id = Api.registered();
+        HttpClient http = HttpClient.newHttpClient();
+        String token = Tokens.bearer("staff.shangjie");
+        int n = 6;
+        List<Integer> statuses = Concurrently.run(n, i -> http.send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + RestAssured.port + path(id))).header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"targetStart\": \"2027-03-0" + (i + 1) + "\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertThat(statuses).allMatch(st -> st == 200 || st == 409);
+        long won = statuses.stream().filter(st -> st == 200).count();
+        assertThat(won).isPositive();
+        assertThat(Api.version(id)).isEqualTo(1 + won);
+        assertThat(plan(id).getList("nodes")).hasSize(9);
     }
 
     /** The OpenAPI document says what every milestone endpoint really answers, nullable fields marked. */

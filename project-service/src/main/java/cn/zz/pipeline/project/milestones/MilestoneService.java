@@ -175,21 +175,14 @@ public class MilestoneService {
         Map<String, Milestone> byCode = new HashMap<>();
         existing.forEach(n -> byCode.put(n.code(), n));
         plan.set(target, set.version());
-        if (!plans.isPersistent(plan)) {
-            plan.stamp(null, today.now()); // an insert takes the entity's state at persist: complete it first
-            plans.persist(plan);
-        }
         List<Milestone> out = new ArrayList<>();
         for (int i = 0; i < t.nodes().size(); i++) {
             TemplateNode tn = t.nodes().get(i);
             Milestone n = byCode.remove(tn.code());
             if (n == null) {
-                n = new Milestone(p.id(), tn.code());
-                n.plan(i, tn, planned(tn, target));
-                milestones.persist(n);
-            } else {
-                n.plan(i, tn, planned(tn, target));
+                n = new Milestone(p.id(), tn.code()); // persisted by record, after the project's version rose
             }
+            n.plan(i, tn, planned(tn, target));
             if (n.actual() == null) {
                 LocalDate passed = passed(p, tn.code(), day);
                 if (passed != null) {
@@ -227,6 +220,14 @@ public class MilestoneService {
         Instant now = today.now();
         p.touch(now);
         plan.stamp(actor, now);
+        // The project's version rises first: of two concurrent writers the loser stops here with 409, before its new
+        // rows could collide with the winner's. New rows are persisted only now, complete (an insert takes the
+        // entity's state at persist), the plan before its nodes.
+        projects.flush();
+        if (!plans.isPersistent(plan)) {
+            plans.persist(plan);
+        }
+        nodes.stream().filter(n -> !milestones.isPersistent(n)).forEach(milestones::persist);
         List<MilestoneNode> wire = nodes.stream().map(Milestone::node).toList();
         MilestonesSet event = new MilestonesSet(p.id(), p.code(), p.district(), plan.targetStart(),
                 plan.templateVersion(), wire, reason, actor);
