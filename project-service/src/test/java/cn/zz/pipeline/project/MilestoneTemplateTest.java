@@ -109,7 +109,18 @@ class MilestoneTemplateTest {
         // the earlier version stays readable and unchanged
         as("leader.shangjie").get(PATH + "/versions/" + version).then().statusCode(200)
                 .body("version", equalTo(version));
+        // plans are generated from the current version and remember it; a plan made earlier keeps its own
+        Api.standOn(java.time.LocalDate.of(2026, 6, 16));
+        String id = Api.registered();
+        as("staff.shangjie").body(Map.of("targetStart", "2027-03-01")).put("/api/projects/" + id + "/milestones")
+                .then().statusCode(200).body("templateVersion", equalTo(version + 1))
+                .body("nodes.find { it.code == 'LAND' }.planned", equalTo("2026-11-01"));
         restoreDefaults();
+        as("staff.shangjie").get("/api/projects/" + id + "/milestones").then().statusCode(200)
+                .body("templateVersion", equalTo(version + 1));
+        as("staff.shangjie").body(Map.of("targetStart", "2027-03-01")).put("/api/projects/" + id + "/milestones")
+                .then().statusCode(200).body("templateVersion", equalTo(version + 2))
+                .body("nodes.find { it.code == 'LAND' }.planned", equalTo("2026-12-01"));
     }
 
     @Test

@@ -133,6 +133,20 @@ class MilestoneTest {
     }
 
     @Test
+    void aConstructionTypeWithItsOwnTemplateTakesIt() {
+        Map<String, Object> body = Api.project(SHANGJIE);
+        body.put("constructionType", "RENOVATION"); // 01 改建技改: no land to take
+        String id = Api.register("staff.shangjie", body).getString("id");
+        generate("staff.shangjie", id, "2027-03-01").then().statusCode(200)
+                .body("nodes.code", equalTo(List.of("PROJECT_FILING", "ENGINEERING_PLANNING_PERMIT",
+                        "CONSTRUCTION_PERMIT", "APPROVED", "START", "PRODUCTION")))
+                .body(node("PRODUCTION") + ".planned", equalTo("2028-02-29")); // 365 days after, across 29 February
+        String tech = purchase(); // 03 单纯购置 with PURCHASE: the general template of 03
+        generate("staff.shangjie", tech, "2027-03-01").then().statusCode(200)
+                .body("nodes.code", equalTo(List.of("PROJECT_FILING", "APPROVED", "START", "PRODUCTION")));
+    }
+
+    @Test
     void replanningByHandKeepsTheNodesInOrder() {
         String id = Api.registered();
         generate("staff.shangjie", id, "2027-03-01").then().statusCode(200);
