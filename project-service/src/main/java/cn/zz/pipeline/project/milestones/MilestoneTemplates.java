@@ -85,7 +85,12 @@ public class MilestoneTemplates {
                 throw new IllegalStateException(DEFAULTS + " missing");
             }
             List<Template> templates = List.copyOf(json.readValue(in, TEMPLATES));
-            TemplateRules.check(new TemplatesRequest(templates, null)); // a broken default is a build error, not data
+            try {
+                TemplateRules.check(new TemplatesRequest(templates, null));
+            } catch (ApiException e) {
+                // a broken default is a defect of the build, never the caller's error
+                throw new IllegalStateException(DEFAULTS + " breaks the template rules: " + e.getMessage(), e);
+            }
             return templates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
