@@ -74,7 +74,8 @@ class MilestoneTemplateTest {
                     .body("templates.projectType", hasItems("01", "02", "03", "04", "99"));
         }
         JsonPath v1 = as("staff.shangjie").get(PATH + "/versions/1").then().extract().jsonPath();
-        List<Map<String, Object>> basic = v1.getList("templates.find { it.projectType == '01' && it.constructionType == null }.nodes");
+        List<Map<String, Object>> basic = v1.getList(
+                "templates.find { it.projectType == '01' && it.constructionType == null }.nodes");
         assertThat(basic).extracting(n -> n.get("code")).containsSubsequence("PROJECT_FILING", "LAND_PLANNING_PERMIT",
                 "LAND", "ENGINEERING_PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "APPROVED", "SITE_CLEARING", "START",
                 "PRODUCTION");
@@ -97,7 +98,8 @@ class MilestoneTemplateTest {
             save(user, version, body).then().statusCode(403).contentType("application/problem+json");
         }
         save("admin", null, body).then().statusCode(428).contentType("application/problem+json");
-        save("admin", version + 5, body).then().statusCode(409).body("type", equalTo("urn:pipeline:problem:stale-version"));
+        save("admin", version + 5, body).then().statusCode(409)
+                .body("type", equalTo("urn:pipeline:problem:stale-version"));
         save("admin", version, body).then().statusCode(200).header("ETag", "\"" + (version + 1) + "\"")
                 .body("version", equalTo(version + 1)).body("createdBy", equalTo("admin"))
                 .body("comment", equalTo("拿地提前至开工前 120 天"));
@@ -138,7 +140,8 @@ class MilestoneTemplateTest {
                 .body("violations.field", hasItems("templates[0].projectType", "templates[0].nodes[0].code",
                         "templates[0].nodes[1].name", "templates[0].nodes[2].offsetDays",
                         "templates[0].nodes[3].completion", "comment"))
-                .body("violations.find { it.field == 'templates[0].nodes[2].offsetDays' }.code", equalTo("out-of-range"));
+                .body("violations.find { it.field == 'templates[0].nodes[2].offsetDays' }.code",
+                        equalTo("out-of-range"));
         Map<String, Object> wrongEnum = defaults();
         template(wrongEnum, 0).put("constructionType", "DEMOLITION");
         save("admin", version, wrongEnum).then().statusCode(400).contentType("application/problem+json");
@@ -166,12 +169,14 @@ class MilestoneTemplateTest {
         save("admin", version, body).then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:pipeline:problem:invalid-milestone-template"))
                 .body("violations.find { it.field == 'templates[0].nodes[1].code' }.code", equalTo("duplicate"))
-                .body("violations.find { it.field == 'templates[0].nodes[2].offsetDays' }.code", equalTo("out-of-order"))
+                .body("violations.find { it.field == 'templates[0].nodes[2].offsetDays' }.code",
+                        equalTo("out-of-order"))
                 .body("violations.find { it.field == 'templates[0].nodes[5].completion' }.code",
                         equalTo("completion-fixed"))
                 .body("violations.find { it.field == 'templates[0].nodes[0].completion' }.code",
                         equalTo("completion-fixed"))
-                .body("violations.find { it.field == 'templates[1].nodes[4].offsetDays' }.code", equalTo("start-offset"))
+                .body("violations.find { it.field == 'templates[1].nodes[4].offsetDays' }.code",
+                        equalTo("start-offset"))
                 .body("violations.find { it.field == 'templates[2].nodes' }.code", equalTo("start-required"))
                 .body("violations.find { it.field == 'templates[5].projectType' }.code", equalTo("duplicate"))
                 .body("violations.find { it.code == 'missing-template' }.value", equalTo("99"));

@@ -151,7 +151,8 @@ class MilestoneTest {
         String id = Api.registered();
         generate("staff.shangjie", id, "2027-03-01").then().statusCode(200);
         replan("staff.shangjie", id, Map.of("LAND", "2026-12-15")).then().statusCode(200).header("ETag", "\"3\"")
-                .body(node("LAND") + ".planned", equalTo("2026-12-15")).body(node("LAND") + ".source", equalTo("MANUAL"))
+                .body(node("LAND") + ".planned", equalTo("2026-12-15"))
+                .body(node("LAND") + ".source", equalTo("MANUAL"))
                 .body(node("ENGINEERING_PLANNING_PERMIT") + ".source", equalTo("TEMPLATE"));
         MilestonesSet set = (MilestonesSet) Kafka.awaitProjectEvent(id, 3).data();
         assertThat(set.reason()).isEqualTo("调整");
@@ -162,7 +163,8 @@ class MilestoneTest {
                 .contentType("application/problem+json").body("violations[0].field", equalTo("nodes[0].planned"))
                 .body("violations[0].code", equalTo("out-of-order"));
         replan("staff.shangjie", id, Map.of("MOON_LANDING", "2026-12-01")).then().statusCode(422)
-                .body("violations[0].field", equalTo("nodes[0].code")).body("violations[0].code", equalTo("unknown-node"));
+                .body("violations[0].field", equalTo("nodes[0].code"))
+                .body("violations[0].code", equalTo("unknown-node"));
         // START moved by hand moves the target
         replan("staff.shangjie", id, Map.of("START", "2027-03-10")).then().statusCode(200)
                 .body("targetStart", equalTo("2027-03-10")).body(node("START") + ".source", equalTo("MANUAL"));
@@ -170,7 +172,8 @@ class MilestoneTest {
         as("staff.shangjie").body(Map.of()).put(path(id)).then().statusCode(400)
                 .body("violations[0].field", equalTo("targetStart")).body("violations[0].code", equalTo("required"));
         generate("staff.shangjie", id, "1999-12-31").then().statusCode(400)
-                .body("violations[0].field", equalTo("targetStart")).body("violations[0].code", equalTo("out-of-range"));
+                .body("violations[0].field", equalTo("targetStart"))
+                .body("violations[0].code", equalTo("out-of-range"));
         generate("staff.shangjie", id, "2027-02-30").then().statusCode(400).contentType("application/problem+json");
         as("staff.shangjie").body(Map.of("nodes", List.of(Map.of("code", "LAND")))).put(path(id)).then()
                 .statusCode(400).body("violations.field", hasItem("nodes[0].planned"));
@@ -199,7 +202,8 @@ class MilestoneTest {
         complete("staff.shangjie", id, "LAND", "2026-06-17").then().statusCode(422)
                 .body("violations[0].field", equalTo("actual")).body("violations[0].code", equalTo("in-future"));
         complete("staff.shangjie", id, "LAND", "2026-06-15").then().statusCode(422)
-                .body("violations[0].field", equalTo("actual")).body("violations[0].code", equalTo("before-registration"));
+                .body("violations[0].field", equalTo("actual"))
+                .body("violations[0].code", equalTo("before-registration"));
         complete("staff.shangjie", id, "LAND", null).then().statusCode(400)
                 .body("violations[0].field", equalTo("actual")).body("violations[0].code", equalTo("required"));
         for (String code : List.of("APPROVED", "START", "PRODUCTION")) {
@@ -233,7 +237,8 @@ class MilestoneTest {
         set = (MilestonesSet) Kafka.awaitProjectEvent(id, 7).data();
         assertThat(set.nodes()).filteredOn(n -> n.code().equals("START"))
                 .extracting(MilestoneNode::actual, MilestoneNode::source)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 6, 10), MilestoneNode.Source.EVENT));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 6, 10),
+                        MilestoneNode.Source.EVENT));
         Api.move(id, "IN_PRODUCTION", "2026-06-16"); // v8, v9
         as("leader.shangjie").get(path(id)).then().statusCode(200).header("ETag", "\"9\"")
                 .body(node("APPROVED") + ".actual", equalTo("2026-06-16"))
@@ -249,7 +254,8 @@ class MilestoneTest {
         as("admin").get(path(plain)).then().statusCode(404);
         // a plan made after the start carries it already
         generate("staff.shangjie", plain, "2026-06-01").then().statusCode(200)
-                .body(node("START") + ".actual", equalTo("2026-06-10")).body(node("START") + ".source", equalTo("EVENT"))
+                .body(node("START") + ".actual", equalTo("2026-06-10"))
+                .body(node("START") + ".source", equalTo("EVENT"))
                 .body(node("APPROVED") + ".status", equalTo("DONE"));
     }
 

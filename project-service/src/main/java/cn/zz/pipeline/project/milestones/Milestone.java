@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One node of a project's milestone plan: planned, and completed ({@code actual}) by hand or by the project's event. */
+/** A node of a project's milestone plan: planned, and completed ({@code actual}) by hand or by the project's event. */
 @Entity
 @Table(name = "milestone")
 public class Milestone {

@@ -116,7 +116,8 @@ final class MilestoneRules {
             Milestone n = nodes.get(i);
             if (n.planned().isBefore(prev.planned())) {
                 Integer at = given.containsKey(n.code()) ? given.get(n.code()) : given.get(prev.code());
-                throw refused(at == null ? "nodes" : "nodes[" + at + "].planned", "out-of-order", "节点计划日期须按节点顺序：" + n.code() + "（"
+                String field = at == null ? "nodes" : "nodes[" + at + "].planned";
+                throw refused(field, "out-of-order", "节点计划日期须按节点顺序：" + n.code() + "（"
                         + n.name() + "）" + n.planned() + " 早于前一节点 " + prev.code() + "（" + prev.name() + "）"
                         + prev.planned(), n.planned(), prev.planned());
             }

@@ -246,7 +246,8 @@ public class MilestoneService {
     private record Snapshot(LocalDate target, int version, List<MilestoneNode> nodes) {
         static Snapshot of(MilestonePlan plan, List<Milestone> nodes) {
             return plan == null ? null
-                    : new Snapshot(plan.targetStart(), plan.templateVersion(), nodes.stream().map(Milestone::node).toList());
+                    : new Snapshot(plan.targetStart(), plan.templateVersion(),
+                            nodes.stream().map(Milestone::node).toList());
         }
     }
 

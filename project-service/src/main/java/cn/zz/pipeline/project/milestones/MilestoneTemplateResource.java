@@ -39,7 +39,8 @@ public class MilestoneTemplateResource {
 
     private static final String EXAMPLE = "{\"comment\": \"基本建设项目拿地提前至开工前 120 天\", \"templates\": ["
             + "{\"projectType\": \"01\", \"constructionType\": null, \"nodes\": ["
-            + "{\"code\": \"PROJECT_FILING\", \"name\": \"立项（审批/核准/备案）\", \"offsetDays\": 180, \"completion\": \"MANUAL\"},"
+            + "{\"code\": \"PROJECT_FILING\", \"name\": \"立项（审批/核准/备案）\", \"offsetDays\": 180, "
+            + "\"completion\": \"MANUAL\"},"
             + "{\"code\": \"LAND\", \"name\": \"拿地\", \"offsetDays\": 120, \"completion\": \"MANUAL\"},"
             + "{\"code\": \"APPROVED\", \"name\": \"并联审批完成\", \"offsetDays\": 30, \"completion\": \"EVENT\"},"
             + "{\"code\": \"START\", \"name\": \"开工\", \"offsetDays\": 0, \"completion\": \"EVENT\"},"
@@ -65,7 +66,8 @@ public class MilestoneTemplateResource {
     @APIResponse(responseCode = "200", description = "当前版本 the current version",
             headers = @Header(name = "ETag", description = "模板版本 the templates' version, e.g. \"1\"",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateSet.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateSet.class)))
     @APIResponse(responseCode = "401", description = "缺少或无效的访问令牌 no valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response current() {
@@ -78,7 +80,8 @@ public class MilestoneTemplateResource {
     @Operation(summary = "某一版本的里程碑模板 One version of the milestone templates")
     @APIResponse(responseCode = "200", description = "该版本 the version",
             headers = @Header(name = "ETag", description = "该版本号", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateSet.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateSet.class)))
     @APIResponse(responseCode = "401", description = "缺少或无效的访问令牌 no valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "没有该版本 unknown version",
@@ -106,7 +109,8 @@ public class MilestoneTemplateResource {
             examples = @ExampleObject(name = "新版本 new version", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "新版本 the new version",
             headers = @Header(name = "ETag", description = "新版本号", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateSet.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TemplateSet.class)))
     @APIResponse(responseCode = "400", description = "输入有误：templates 缺失；projectType 不在 01/02/03/04/99；"
             + "constructionType 不是 NEW/EXPANSION/RENOVATION/PURCHASE；节点 code 格式、name 缺失或过长、offsetDays 缺失或"
             + "不在 0-3650、completion 缺失；comment 过长；If-Match 格式有误。violations 逐项列出字段",
