@@ -11,6 +11,7 @@ import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
@@ -52,6 +53,7 @@ public enum EventType {
     CAMPAIGN_ENTRY_SET("pipeline.project.campaign-entry-set.v1", Topics.PROJECT_EVENTS, CampaignEntrySet.class),
     CAMPAIGN_ENTRY_REMOVED("pipeline.project.campaign-entry-removed.v1", Topics.PROJECT_EVENTS,
             CampaignEntryRemoved.class),
+    MILESTONES_SET("pipeline.project.milestones-set.v1", Topics.PROJECT_EVENTS, MilestonesSet.class),
 
     CASE_OPENED("pipeline.approval.case-opened.v1", Topics.APPROVAL_EVENTS, CaseOpened.class),
     TASK_DECIDED("pipeline.approval.task-decided.v1", Topics.APPROVAL_EVENTS, TaskDecided.class),

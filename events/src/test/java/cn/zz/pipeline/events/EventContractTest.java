@@ -72,6 +72,7 @@ class EventContractTest {
                 "pipeline.project.problem-resolved.v1", "pipeline.project.assigned.v1",
                 "pipeline.project.plan-set.v1", "pipeline.project.investment-overdue.v1",
                 "pipeline.project.campaign-entry-set.v1", "pipeline.project.campaign-entry-removed.v1",
+                "pipeline.project.milestones-set.v1",
                 "pipeline.approval.case-opened.v1", "pipeline.approval.task-decided.v1",
                 "pipeline.approval.task-returned.v1", "pipeline.approval.task-resubmitted.v1",
                 "pipeline.approval.task-overdue.v1", "pipeline.approval.case-approved.v1",

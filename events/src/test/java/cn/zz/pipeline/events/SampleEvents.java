@@ -12,6 +12,8 @@ import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MilestoneNode;
+import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
@@ -86,6 +88,13 @@ final class SampleEvents {
             case CAMPAIGN_ENTRY_SET -> new CampaignEntrySet(PROJECT_ID, CODE, DISTRICT, CAMPAIGN_ID, "2025年第二期三个一批",
                     LocalDate.of(2025, 6, 30), CampaignList.START, "staff.shangjie");
             case CAMPAIGN_ENTRY_REMOVED -> new CampaignEntryRemoved(PROJECT_ID, CAMPAIGN_ID, "staff.shangjie");
+            case MILESTONES_SET -> new MilestonesSet(PROJECT_ID, CODE, DISTRICT, LocalDate.of(2027, 3, 1), 2, List.of(
+                    new MilestoneNode("LAND", "拿地", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 11, 20),
+                            MilestoneNode.Source.MANUAL, MilestoneNode.Completion.MANUAL),
+                    new MilestoneNode("APPROVED", "并联审批完成", LocalDate.of(2027, 1, 30), null,
+                            MilestoneNode.Source.TEMPLATE, MilestoneNode.Completion.EVENT),
+                    new MilestoneNode("START", "开工", LocalDate.of(2027, 3, 1), null, MilestoneNode.Source.TEMPLATE,
+                            MilestoneNode.Completion.EVENT)), "拿地完成", "staff.shangjie");
             case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
                     new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
                     new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,

@@ -11,6 +11,7 @@ import cn.zz.pipeline.platform.consumer.EventHandler;
 import cn.zz.pipeline.platform.consumer.PermanentEventException;
 import cn.zz.pipeline.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -29,6 +30,8 @@ import java.util.UUID;
  *   {@link ProjectRepository#recordApproval} without a new version: no project event follows, and a version without
  *   an event would look like a lost event (a sequence gap) to every consumer. The staff move to 入库 then passes its
  *   gate.</li>
+ *   <li>{@code case-approved} also completes the 并联审批完成 node of the project's milestone plan, if it has one:
+ *   that is a change of the project (a new version and {@code milestones-set}).</li>
  *   <li>{@code case-rejected}: a project change. A declared project returns to 储备 (event
  *   {@code returned-to-reserve}, history actor "system").</li>
  * </ul>
@@ -48,6 +51,9 @@ public class ApprovalOutcomes implements EventHandler {
 
     @Inject
     Today today;
+
+    @Inject
+    Event<Reached> reached;
 
     @Override
     public String name() {
@@ -84,7 +90,13 @@ public class ApprovalOutcomes implements EventHandler {
                 throw unknown(e.projectId());
             }
             LOG.infof("project %s: approval of superseded case %s ignored", e.projectId(), e.caseId());
+            return;
         }
+        // A milestone plan's 并联审批完成 node completes on the approval's day: a change of the project (a version
+        // and an event), unlike the bookkeeping above.
+        Instant at = e.approvedAt() == null ? today.now() : e.approvedAt();
+        reached.fire(new Reached(projects.findById(e.projectId()), Reached.Point.APPROVED, today.dateOf(at),
+                today.now()));
     }
 
     private void rejected(CaseRejected e) {

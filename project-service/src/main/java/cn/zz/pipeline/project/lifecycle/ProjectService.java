@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -65,6 +66,9 @@ public class ProjectService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Event<Reached> reached;
 
     /** Every violation of {@code facts} (empty = they would register); lets an importer report per row. */
     public List<Violation> check(ProjectFacts facts) {
@@ -177,6 +181,11 @@ public class ProjectService {
         };
         changes.record(Change.of(p, event).by(actor).at(now).moving(from, t.to()).because(t.reason()).changing("stage")
                 .with(Map.of("date", date.toString())));
+        // the milestone plan's 开工 / 投产 node completes as the next version, in this transaction
+        if (t.to() == Stage.STARTED || t.to() == Stage.IN_PRODUCTION) {
+            reached.fire(new Reached(p, t.to() == Stage.STARTED ? Reached.Point.STARTED : Reached.Point.IN_PRODUCTION,
+                    date, now));
+        }
         return p;
     }
 
