@@ -7,12 +7,9 @@ import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class CampaignDashboardTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ARTIFACTS = Path.of("target", "dashboard");
 
@@ -59,15 +53,9 @@ class CampaignDashboardTest {
 
     @Test
     void theCampaignPanelShowsWhatTheReportSays() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM).isTrue();
         DashboardClient.matchRealmFile();
         CampaignReportTest.feed();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
-             BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                     .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);
@@ -93,9 +81,7 @@ class CampaignDashboardTest {
     private void browse(Page page) throws IOException {
         page.navigate(url("/dashboard/"));
         page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
-        page.fill("#username", "leader.city");
-        page.fill("#password", "leader.city");
-        page.click("#kc-login");
+        Chromium.logIn(page, "leader.city");
         page.waitForURL(u -> u.startsWith(url("/dashboard/")));
         page.waitForSelector("body[data-state=ready]", new Page.WaitForSelectorOptions().setTimeout(60_000));
 

@@ -9,11 +9,8 @@ import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,6 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,9 +43,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class CompletionBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final Path ARTIFACTS = Path.of("target", "dashboard");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHANGJIE = TestDistricts.SHANGJIE;
@@ -57,8 +50,7 @@ class CompletionBrowserTest {
     private static final int YEAR = 2018;
     private static final int MONTH = 10;
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL root;
@@ -73,23 +65,13 @@ class CompletionBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's packages with"
-                    + " `apt-get install -y chromium chromium-driver` (.ci/run does this)");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -127,8 +109,7 @@ class CompletionBrowserTest {
         DashboardClient.matchRealmFile();
         feed();
         Files.createDirectories(ARTIFACTS);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+        try (BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);
@@ -140,9 +121,7 @@ class CompletionBrowserTest {
             try {
                 page.navigate(url("/dashboard/"));
                 page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl()));
-                page.fill("#username", "leader.city");
-                page.fill("#password", "leader.city");
-                page.click("#kc-login");
+                Chromium.logIn(page, "leader.city");
                 page.waitForURL(u -> u.startsWith(url("/dashboard/")));
                 page.waitForSelector("body[data-state=ready]", new Page.WaitForSelectorOptions().setTimeout(60_000));
                 assertThat(page.url()).contains("year=" + YEAR).contains("month=" + MONTH);

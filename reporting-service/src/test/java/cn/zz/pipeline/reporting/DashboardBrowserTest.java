@@ -27,9 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +55,6 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,10 +67,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class DashboardBrowserTest {
 
-    /** Debian's package; CI installs it (.ci/run). Playwright's own browser download does not work here. */
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final Path ARTIFACTS = Path.of("target", "dashboard");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHARTS_READY = "body[data-state=ready]";
@@ -88,8 +81,7 @@ class DashboardBrowserTest {
     private static final String GUANCHENG = TestDistricts.all(DashboardBrowserTest.class).get(0);
     private static final String JINSHUI = TestDistricts.all(DashboardBrowserTest.class).get(1);
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL root;
@@ -106,25 +98,13 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's packages with"
-                    + " `apt-get install -y chromium chromium-driver` (.ci/run does this)");
-        }
-        // The driver must never fetch browsers: it gets the machine's Chromium by path.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        // launch() starts Chromium with a fresh, empty profile (its own --user-data-dir) every time.
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -169,8 +149,7 @@ class DashboardBrowserTest {
         });
 
         Files.createDirectories(ARTIFACTS);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+        try (BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);
@@ -206,9 +185,7 @@ class DashboardBrowserTest {
             page.navigate(url("/dashboard"));
             page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
             assertThat(page.url()).contains("client_id=pipeline-dashboard").contains("code_challenge_method=S256");
-            page.fill("#username", "leader.city");
-            page.fill("#password", "leader.city");
-            page.click("#kc-login");
+            Chromium.logIn(page, "leader.city");
 
             // Back on the dashboard with a code, traded for tokens; the code is gone from the address bar.
             page.waitForURL(u -> u.startsWith(url("/dashboard/")));
@@ -255,14 +232,12 @@ class DashboardBrowserTest {
     @Test
     void anApproverIsToldInChineseWhatTheyMayNotSee() throws Exception {
         DashboardClient.matchRealmFile();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1366, 768).setLocale("zh-CN"))) {
             Page page = context.newPage();
             page.navigate(url("/dashboard/"));
             page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl()));
-            page.fill("#username", "approver.ndrc");
-            page.fill("#password", "approver.ndrc");
-            page.click("#kc-login");
+            Chromium.logIn(page, "approver.ndrc");
             // Approvers read the approval report only: the investment reports answer 403.
             page.waitForSelector("body[data-state=partial]", new Page.WaitForSelectorOptions().setTimeout(60_000));
             assertThat(page.isVisible("[data-testid=message]")).isTrue();

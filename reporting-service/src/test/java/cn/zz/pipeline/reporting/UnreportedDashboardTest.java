@@ -9,11 +9,8 @@ import cn.zz.pipeline.testsupport.TestDistricts;
 import cn.zz.pipeline.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,6 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,9 +42,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class UnreportedDashboardTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ARTIFACTS = Path.of("target", "dashboard");
     private static final LocalDate TODAY = LocalDate.of(2024, 12, 31);
@@ -57,8 +50,7 @@ class UnreportedDashboardTest {
     private static final String CODE = "2000-" + SHANGJIE + "-01-01-000017";
     private static final String NAME = "上街未报看板项目";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL root;
@@ -73,22 +65,13 @@ class UnreportedDashboardTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's packages chromium and chromium-driver");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -107,8 +90,7 @@ class UnreportedDashboardTest {
                 assertThat(api("/api/reports/unreported", Map.of("year", 2024, "month", 11, "district", SHANGJIE))
                         .at("/items/0/code").asText()).isEqualTo(CODE));
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+        try (BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);
@@ -119,9 +101,7 @@ class UnreportedDashboardTest {
             });
             page.navigate(url("/dashboard/"));
             page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
-            page.fill("#username", "leader.city");
-            page.fill("#password", "leader.city");
-            page.click("#kc-login");
+            Chromium.logIn(page, "leader.city");
             page.waitForURL(u -> u.startsWith(url("/dashboard/")));
             page.waitForSelector("body[data-state=ready]", new Page.WaitForSelectorOptions().setTimeout(60_000));
             assertThat(page.url()).contains("year=2024").contains("month=11");
