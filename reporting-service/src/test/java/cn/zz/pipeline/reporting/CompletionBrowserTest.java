@@ -15,8 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +48,6 @@ class CompletionBrowserTest {
     private static final int YEAR = 2018;
     private static final int MONTH = 10;
 
-    private static Chromium chromium;
-
     @TestHTTPResource("/")
     URL root;
 
@@ -61,18 +57,6 @@ class CompletionBrowserTest {
     @BeforeEach
     void fixToday() {
         QuarkusMock.installMockForType(Today.standingOn(config, TODAY), Today.class);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /**
@@ -109,7 +93,7 @@ class CompletionBrowserTest {
         DashboardClient.matchRealmFile();
         feed();
         Files.createDirectories(ARTIFACTS);
-        try (BrowserContext context = chromium.office()) {
+        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);

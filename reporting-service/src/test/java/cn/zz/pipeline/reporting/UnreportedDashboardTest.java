@@ -15,8 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +48,6 @@ class UnreportedDashboardTest {
     private static final String CODE = "2000-" + SHANGJIE + "-01-01-000017";
     private static final String NAME = "上街未报看板项目";
 
-    private static Chromium chromium;
-
     @TestHTTPResource("/")
     URL root;
 
@@ -61,18 +57,6 @@ class UnreportedDashboardTest {
     @BeforeEach
     void fixToday() {
         QuarkusMock.installMockForType(Today.standingOn(config, TODAY), Today.class);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -90,7 +74,7 @@ class UnreportedDashboardTest {
                 assertThat(api("/api/reports/unreported", Map.of("year", 2024, "month", 11, "district", SHANGJIE))
                         .at("/items/0/code").asText()).isEqualTo(CODE));
 
-        try (BrowserContext context = chromium.office()) {
+        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.office()) {
             Page page = context.newPage();
             List<String> pageErrors = new ArrayList<>();
             page.onPageError(pageErrors::add);
