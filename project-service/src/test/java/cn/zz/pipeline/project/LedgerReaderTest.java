@@ -154,4 +154,21 @@ class LedgerReaderTest {
         assertThatThrownBy(() -> XlsxUpload.check(file, 10_000_000, 1_000)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(413));
     }
+
+    /** A column named twice (here under two spellings of one header) is refused as a whole, naming the column. */
+    @Test
+    void aColumnNamedTwiceIsRefused() {
+        List<String> headers = new ArrayList<>(Ledgers.HEADERS);
+        headers.add("总投资(万元)");
+        assertThatThrownBy(() -> read(headers, List.of(Ledgers.row("410106")), 10)).isInstanceOf(ApiException.class)
+                .satisfies(e -> {
+                    var problem = ((ApiException) e).toProblem(null);
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.field()).isEqualTo("totalInvestment");
+                        assertThat(v.code()).isEqualTo("duplicate-column");
+                        assertThat(v.value()).isEqualTo("总投资(万元)");
+                    });
+                });
+    }
 }

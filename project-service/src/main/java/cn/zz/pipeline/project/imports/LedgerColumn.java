@@ -13,7 +13,7 @@ import java.util.Optional;
  * district ledgers. Amount columns have no unit-less alias on purpose: a column "总投资（亿元）" must not be read as
  * 万元.
  */
-public enum LedgerColumn {
+public enum LedgerColumn implements TemplateColumn {
     NAME("name", true, Kind.TEXT, "项目全称，最长 200 字", "项目名称"),
     OWNER_NAME("ownerName", true, Kind.TEXT, "建设单位（项目法人）全称，最长 200 字", "建设单位", "建设单位名称", "项目单位",
             "项目建设单位"),
@@ -75,6 +75,7 @@ public enum LedgerColumn {
     }
 
     /** The header the template writes, e.g. 总投资（万元）. */
+    @Override
     public String header() {
         return headers.get(0);
     }
@@ -84,6 +85,7 @@ public enum LedgerColumn {
     }
 
     /** The JSON field name of {@code ProjectFacts}. */
+    @Override
     public String field() {
         return field;
     }

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -130,32 +129,10 @@ public final class LedgerReader {
         return ApiException.badRequest(detail, missing);
     }
 
-    /** Column index → ledger column; a ledger column named twice answers 400. */
+    /** Column index → ledger column; a column named twice answers 400. */
     private static Map<Integer, LedgerColumn> columns(Row header, Map<LedgerColumn, String> headers,
                                                       List<String> ignored) {
-        Map<Integer, LedgerColumn> columns = new LinkedHashMap<>();
-        for (Cell cell : header) {
-            if (cell == null) {
-                continue;
-            }
-            String text = headerText(cell);
-            if (text == null) {
-                continue;
-            }
-            LedgerColumn c = LedgerColumn.byHeader(text).orElse(null);
-            if (c == null) {
-                ignored.add(text);
-                continue;
-            }
-            String before = headers.putIfAbsent(c, text);
-            if (before != null) {
-                String detail = "列「" + c.header() + "」出现了两次：「" + before + "」和「" + text + "」";
-                throw ApiException.badRequest(detail, List.of(new Violation(c.field(), "duplicate-column", detail,
-                        text, c.header())));
-            }
-            columns.put(cell.getColumnIndex(), c);
-        }
-        return columns;
+        return HeaderColumns.read(header, LedgerColumn::byHeader, headers, ignored);
     }
 
     private static int recognized(Row r) {

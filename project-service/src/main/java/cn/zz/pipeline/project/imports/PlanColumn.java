@@ -11,7 +11,7 @@ import java.util.Optional;
  * district sheets. Headers are compared as {@link LedgerColumn#normalize} has them. The amount has no unit-less alias:
  * a column in 亿元 must not be read as 万元.
  */
-public enum PlanColumn {
+public enum PlanColumn implements TemplateColumn {
     CODE("code", true, "项目代码 YYYY-RRRRRR-DD-TT-NNNNNC（含连字符，24 位），按文本填写", "项目代码", "项目编码", "项目统一代码"),
     YEAR("year", true, "计划年度，4 位数字，如 2026；须在项目周期内，最多提前一年", "年度", "计划年度", "年份"),
     AMOUNT("amount", true, "万元，大于 0，最多 4 位小数，不超过 10000000", "年度计划投资（万元）", "年度计划（万元）",
@@ -45,11 +45,13 @@ public enum PlanColumn {
     }
 
     /** The header the template writes, e.g. 年度计划投资（万元）. */
+    @Override
     public String header() {
         return headers.get(0);
     }
 
     /** The API field: {@code code} (of the project), {@code year}, {@code amount}, {@code reason}. */
+    @Override
     public String field() {
         return field;
     }

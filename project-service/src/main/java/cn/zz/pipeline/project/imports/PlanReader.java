@@ -17,7 +17,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,29 +127,10 @@ public final class PlanReader {
         return n;
     }
 
-    /** Column index → plan column; a plan column named twice answers 400. */
+    /** Column index → plan column; a column named twice answers 400. */
     private static Map<Integer, PlanColumn> columns(Row header, Map<PlanColumn, String> headers,
                                                     List<String> ignored) {
-        Map<Integer, PlanColumn> columns = new LinkedHashMap<>();
-        for (Cell cell : header) {
-            String text = cell == null ? null : LedgerReader.headerText(cell);
-            if (text == null) {
-                continue;
-            }
-            PlanColumn c = PlanColumn.byHeader(text).orElse(null);
-            if (c == null) {
-                ignored.add(text);
-                continue;
-            }
-            String before = headers.putIfAbsent(c, text);
-            if (before != null) {
-                String detail = "列「" + c.header() + "」出现了两次：「" + before + "」和「" + text + "」";
-                throw ApiException.badRequest(detail, List.of(new Violation(c.field(), "duplicate-column", detail,
-                        text, c.header())));
-            }
-            columns.put(cell.getColumnIndex(), c);
-        }
-        return columns;
+        return HeaderColumns.read(header, PlanColumn::byHeader, headers, ignored);
     }
 
     /** A data row, or null when every plan cell of it is blank. */
