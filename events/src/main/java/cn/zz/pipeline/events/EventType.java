@@ -11,6 +11,10 @@ import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MaterialAdded;
+import cn.zz.pipeline.events.project.MaterialRemoved;
+import cn.zz.pipeline.events.project.MilestoneAtRisk;
+import cn.zz.pipeline.events.project.MilestoneLate;
 import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
@@ -54,6 +58,10 @@ public enum EventType {
     CAMPAIGN_ENTRY_REMOVED("pipeline.project.campaign-entry-removed.v1", Topics.PROJECT_EVENTS,
             CampaignEntryRemoved.class),
     MILESTONES_SET("pipeline.project.milestones-set.v1", Topics.PROJECT_EVENTS, MilestonesSet.class),
+    MILESTONE_AT_RISK("pipeline.project.milestone-at-risk.v1", Topics.PROJECT_EVENTS, MilestoneAtRisk.class),
+    MILESTONE_LATE("pipeline.project.milestone-late.v1", Topics.PROJECT_EVENTS, MilestoneLate.class),
+    MATERIAL_ADDED("pipeline.project.material-added.v1", Topics.PROJECT_EVENTS, MaterialAdded.class),
+    MATERIAL_REMOVED("pipeline.project.material-removed.v1", Topics.PROJECT_EVENTS, MaterialRemoved.class),
 
     CASE_OPENED("pipeline.approval.case-opened.v1", Topics.APPROVAL_EVENTS, CaseOpened.class),
     TASK_DECIDED("pipeline.approval.task-decided.v1", Topics.APPROVAL_EVENTS, TaskDecided.class),

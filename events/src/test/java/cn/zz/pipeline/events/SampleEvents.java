@@ -12,6 +12,10 @@ import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentOverdue;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MaterialAdded;
+import cn.zz.pipeline.events.project.MaterialRemoved;
+import cn.zz.pipeline.events.project.MilestoneAtRisk;
+import cn.zz.pipeline.events.project.MilestoneLate;
 import cn.zz.pipeline.events.project.MilestoneNode;
 import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
@@ -40,6 +44,7 @@ final class SampleEvents {
     static final UUID CASE_ID = UUID.fromString("0b7d5c3a-1e2f-4a5b-8c9d-0e1f2a3b4c5d");
     static final UUID TASK_ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
     static final UUID CAMPAIGN_ID = UUID.fromString("3e2d1c0b-9a87-4654-8321-0fedcba98765");
+    static final UUID MATERIAL_ID = UUID.fromString("7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     static final UUID PROBLEM_ID = UUID.fromString("5c4b3a29-1807-4f6e-8d5c-4b3a29180706");
     static final String CODE = "2025-410106-38-01-000017";
     static final String DISTRICT = "410106";
@@ -95,6 +100,15 @@ final class SampleEvents {
                             MilestoneNode.Source.TEMPLATE, MilestoneNode.Completion.EVENT),
                     new MilestoneNode("START", "开工", LocalDate.of(2027, 3, 1), null, MilestoneNode.Source.TEMPLATE,
                             MilestoneNode.Completion.EVENT)), "拿地完成", "staff.shangjie");
+            case MILESTONE_AT_RISK -> new MilestoneAtRisk(PROJECT_ID, CODE, DISTRICT, "LAND", "拿地",
+                    LocalDate.of(2026, 12, 8), "王副区长");
+            case MILESTONE_LATE -> new MilestoneLate(PROJECT_ID, CODE, DISTRICT, "START", "开工",
+                    LocalDate.of(2026, 11, 30), 3, null);
+            case MATERIAL_ADDED -> new MaterialAdded(PROJECT_ID, CODE, DISTRICT, MATERIAL_ID, MaterialKind.SITE_PHOTO,
+                    "现场照片-1号楼.jpg", 48_213, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    "image/jpeg", LocalDate.of(2026, 11, 20), "staff.shangjie");
+            case MATERIAL_REMOVED -> new MaterialRemoved(PROJECT_ID, CODE, DISTRICT, MATERIAL_ID, MaterialKind.CONTRACT,
+                    "staff.shangjie");
             case CASE_OPENED -> new CaseOpened(CASE_ID, PROJECT_ID, DISTRICT, List.of(
                     new ApprovalTask(TASK_ID, "NDRC", "FILING", 3, LocalDate.of(2025, 4, 15)),
                     new ApprovalTask(UUID.fromString("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "NR", "LAND_PRE_APPROVAL", 20,

@@ -1,5 +1,7 @@
 package cn.zz.pipeline.project.milestones;
 
+import cn.zz.pipeline.platform.time.MilestoneConfig;
+import cn.zz.pipeline.platform.time.MilestoneStatus;
 import cn.zz.pipeline.events.project.MilestoneNode;
 import cn.zz.pipeline.events.project.MilestoneNode.Completion;
 import cn.zz.pipeline.events.project.MilestoneNode.Source;

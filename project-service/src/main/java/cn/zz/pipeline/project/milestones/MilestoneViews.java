@@ -1,9 +1,10 @@
 package cn.zz.pipeline.project.milestones;
 
+import cn.zz.pipeline.platform.time.MilestoneStatus;
 import cn.zz.pipeline.events.project.MilestoneNode.Completion;
 import cn.zz.pipeline.events.project.MilestoneNode.Source;
-import cn.zz.pipeline.project.milestones.MilestoneStatus.Light;
-import cn.zz.pipeline.project.milestones.MilestoneStatus.Status;
+import cn.zz.pipeline.platform.time.MilestoneStatus.Light;
+import cn.zz.pipeline.platform.time.MilestoneStatus.Status;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.zz.pipeline.project.milestones;
+package cn.zz.pipeline.platform.time;
 
 import java.time.LocalDate;
 import java.util.Collection;
