@@ -14,8 +14,9 @@ import java.util.UUID;
  * The one candidate query of the milestone scan, in plain JDBC so that the benchmark times this very SQL without the
  * service: every open node (actual null) of a project not withdrawn whose planned date is within the at-risk days
  * (AT_RISK, 黄灯) or passed (LATE, 红灯), and not yet warned of in that state for that planned date. It reads the
- * partial index of open nodes ({@code milestone_open}: planned where actual is null) up to today + at-risk days,
- * the project by its key and {@code milestone_notice} by its key; nothing else. The state expression is
+ * covering partial index of open nodes ({@code milestone_open_scan}, V6: planned, with project and code, where actual
+ * is null) up to today + at-risk days without touching the node table, then the projects and
+ * {@code milestone_notice}; its cost grows with the open nodes due, not with all nodes. The state expression is
  * {@code MilestoneStatus.of} in SQL; the escalation checks each candidate again with that rule.
  */
 public final class MilestoneCandidates {
@@ -24,7 +25,10 @@ public final class MilestoneCandidates {
     public record Candidate(UUID projectId, String node, LocalDate planned, String state) {
     }
 
-    /** Parameters: today, today + at-risk days, the most rows. Ordered by project, so a project's nodes come together. */
+    /**
+     * Parameters: today, today + at-risk days, the most rows. Unordered on purpose: an ORDER BY with the LIMIT makes
+     * the planner walk a whole index of every node in that order; the scan groups the rows by project itself.
+     */
     public static final String SQL = """
             select m.project_id, m.code, m.planned, s.state
             from milestone m
@@ -34,7 +38,6 @@ public final class MilestoneCandidates {
               and p.stage <> 'WITHDRAWN'
               and not exists (select 1 from milestone_notice n where n.project_id = m.project_id
                               and n.code = m.code and n.planned = m.planned and n.state = s.state)
-            order by m.project_id, m.position
             limit ?""";
 
     private MilestoneCandidates() {
