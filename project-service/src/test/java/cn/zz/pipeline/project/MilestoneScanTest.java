@@ -90,7 +90,6 @@ class MilestoneScanTest {
         assertThat(h.getString(row + "detail.node")).isEqualTo(node);
         assertThat(h.getString(row + "detail.state")).isEqualTo("AT_RISK");
         assertThat(h.getString(row + "detail.escalatedTo")).isEqualTo("王副区长");
-        MilestoneTest.plan(id); // the plan reads YELLOW
         assertThat(MilestoneTest.plan(id).getString("light")).isEqualTo("YELLOW");
 
         // again the same day, and on the planned day itself (still yellow): nothing
