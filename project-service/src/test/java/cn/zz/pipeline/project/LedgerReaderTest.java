@@ -123,7 +123,7 @@ class LedgerReaderTest {
                     ws.value(2, c, d);
                 } else if (v instanceof Number n) {
                     ws.value(2, c, n);
-                } else {
+                } else if (v != null) {
                     ws.value(2, c, v.toString());
                 }
             }

@@ -41,7 +41,16 @@ public enum LedgerColumn implements TemplateColumn {
     PRIVATE_INVESTMENT("privateInvestment", true, Kind.BOOLEAN, "是 或 否", "是否民间投资"),
     PLANNED_START("plannedStart", true, Kind.DATE, "日期单元格，或文本 yyyy-MM-dd、yyyy/M/d", "计划开工日期", "计划开工时间"),
     PLANNED_PRODUCTION("plannedProduction", false, Kind.DATE, "日期单元格，或文本 yyyy-MM-dd、yyyy/M/d；不早于计划开工日期",
-            "计划投产日期", "计划投产时间");
+            "计划投产日期", "计划投产时间"),
+    // 倒排工期: a target start generates the project's milestone plan; node dates complete nodes (LedgerMilestones).
+    TARGET_START("targetStart", false, Kind.DATE, "倒排工期的目标开工日期；填写则按模板倒排生成节点计划，开工节点计划于此日",
+            "目标开工日期", "目标开工时间"),
+    FILING_DATE("filingDate", false, Kind.DATE, "已立项（审批/核准/备案）的填实际日期，不晚于今天；须同时填写目标开工日期",
+            "立项日期", "立项时间", "备案日期"),
+    LAND_DATE("landDate", false, Kind.DATE, "已拿地（土地成交或取得不动产权证书）的填实际日期，不晚于今天；须同时填写目标开工日期",
+            "拿地日期", "拿地时间"),
+    CONSTRUCTION_PERMIT_DATE("constructionPermitDate", false, Kind.DATE,
+            "已取得施工许可证的填发证日期，不晚于今天；须同时填写目标开工日期", "施工许可日期", "施工许可证日期");
 
     /** How a cell of the column is read. */
     public enum Kind { TEXT, DISTRICT, CONSTRUCTION_TYPE, PROJECT_TYPE, DECIMAL, BOOLEAN, EIA_CATEGORY, DATE }

@@ -13,6 +13,8 @@ import cn.zz.pipeline.project.lifecycle.Project;
 import cn.zz.pipeline.project.lifecycle.ProjectFacts;
 import cn.zz.pipeline.project.lifecycle.ProjectRepository;
 import cn.zz.pipeline.project.lifecycle.ProjectService;
+import cn.zz.pipeline.project.milestones.ImportedPlan;
+import cn.zz.pipeline.project.milestones.MilestoneService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +38,9 @@ import java.util.stream.Collectors;
 
 /**
  * Imports a project ledger (.xlsx): every data row becomes a registration, exactly as {@code POST /api/projects}
- * would make it (same rules, same code allocation, same history and {@code registered} event).
+ * would make it (same rules, same code allocation, same history and {@code registered} event); a row with a target
+ * start (目标开工日期) also gets its milestone plan, as {@code PUT .../milestones} would generate it, with the nodes
+ * whose dates it gives (立项、拿地、施工许可) completed, in the row's transaction ({@link LedgerMilestones}).
  *
  * <p><b>Transaction semantics: each row is all-or-nothing, the file is not.</b>
  * <ol>
@@ -70,6 +74,9 @@ public class LedgerImport {
     @Inject
     ImportConfig config;
 
+    @Inject
+    MilestoneService milestones;
+
     /** District code → Chinese name, in code order: the reader's names, the template's list. */
     static final Map<String, String> DISTRICTS = District.all().stream()
             .collect(Collectors.toMap(District::code, District::name, (a, b) -> a, LinkedHashMap::new));
@@ -91,7 +98,7 @@ public class LedgerImport {
     }
 
     /** A valid row waiting for registration. */
-    private record Candidate(int row, ProjectFacts facts) {
+    private record Candidate(int row, ProjectFacts facts, ImportedPlan plan) {
     }
 
     /** What a registered row became. */
@@ -170,6 +177,14 @@ public class LedgerImport {
                     v.add(row(x.field(), x.code(), x.message(), x.value(), x.limit(), parsed, r.row()));
                 }
             }
+            if (!r.plan().empty()) {
+                for (Violation x : milestones.check(r.plan(), c.projectType(), c.constructionType())) {
+                    String field = LedgerMilestones.column(x.field()).map(LedgerColumn::field).orElse(x.field());
+                    if (!unreadable.contains(field)) {
+                        v.add(row(field, x.code(), x.message(), x.value(), x.limit(), parsed, r.row()));
+                    }
+                }
+            }
             if (c.district() != null && District.known(c.district())
                     && !allowed.computeIfAbsent(c.district(), mayWrite::test)) {
                 v.add(row("district", "forbidden-district", "无权在该区县登记项目（只能导入本区县的项目）",
@@ -187,7 +202,7 @@ public class LedgerImport {
                 }
             }
             if (v.isEmpty()) {
-                candidates.add(new Candidate(r.row(), c));
+                candidates.add(new Candidate(r.row(), c, r.plan()));
             } else {
                 rejected.put(r.row(), sorted(v));
             }
@@ -228,8 +243,10 @@ public class LedgerImport {
         Map<Integer, Registered> out = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             Project p = registered.get(i);
+            plan(p, chunk.get(i), actor);
             out.put(chunk.get(i).row(), new Registered(p.id(), p.code()));
         }
+        projects.flush(); // the plans' history rows are still pending: written before the context is cleared
         projects.getEntityManager().clear(); // done with them: the next chunk starts with an empty context
         return out;
     }
@@ -237,7 +254,15 @@ public class LedgerImport {
     /** The fallback after a failed chunk: the service's own single registration. */
     private Map<Integer, Registered> registerOne(Candidate c, String actor) {
         Project p = registration.register(c.facts(), actor);
+        plan(p, c, actor);
         return Map.of(c.row(), new Registered(p.id(), p.code()));
+    }
+
+    /** A row's milestone plan, generated in the registration's transaction: the row is imported whole or not. */
+    private void plan(Project p, Candidate c, String actor) {
+        if (!c.plan().empty()) {
+            milestones.plan(p, c.plan(), actor);
+        }
     }
 
     private static RowViolation failure(RuntimeException e) {

@@ -6,6 +6,7 @@ import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.project.imports.ImportReport.RowViolation;
 import cn.zz.pipeline.project.lifecycle.ProjectFacts;
+import cn.zz.pipeline.project.milestones.ImportedPlan;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -42,8 +43,11 @@ public final class LedgerReader {
     public static final String SHEET = "项目台账";
     static final int HEADER_SCAN = 10;
 
-    /** One data row: its Excel row number, the facts as read, and the cells that could not be read. */
-    public record ParsedRow(int row, ProjectFacts facts, List<RowViolation> violations) {
+    /**
+     * One data row: its Excel row number, the facts as read, the cells that could not be read, and the milestone
+     * plan it gives (empty when none, see {@link LedgerMilestones}).
+     */
+    public record ParsedRow(int row, ProjectFacts facts, List<RowViolation> violations, ImportedPlan plan) {
     }
 
     /**
@@ -216,7 +220,7 @@ public final class LedgerReader {
                 (Boolean) values.get(LedgerColumn.PRIVATE_INVESTMENT),
                 (LocalDate) values.get(LedgerColumn.PLANNED_START),
                 (LocalDate) values.get(LedgerColumn.PLANNED_PRODUCTION));
-        return new ParsedRow(r.getRowNum(), facts, violations);
+        return new ParsedRow(r.getRowNum(), facts, violations, LedgerMilestones.of(values));
     }
 
     /** A1-style reference: column index 0 → A, row number as Excel shows it. */

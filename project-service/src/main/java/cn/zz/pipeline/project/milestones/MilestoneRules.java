@@ -83,6 +83,24 @@ final class MilestoneRules {
         }
     }
 
+    /** A target start given outside a request body (an import): the range {@code PUT .../milestones} allows. */
+    static List<Violation> checkTarget(LocalDate target, LocalDate today) {
+        List<Violation> out = new ArrayList<>();
+        date("targetStart", target, today, out);
+        return out;
+    }
+
+    /** A completion given by an import: from {@link #EARLIEST}, not after today; the field is the node's code. */
+    static List<Violation> checkDone(String code, LocalDate actual, LocalDate today) {
+        if (actual.isBefore(EARLIEST)) {
+            return List.of(new Violation(code, "out-of-range", "日期不得早于 " + EARLIEST, actual, EARLIEST));
+        }
+        if (actual.isAfter(today)) {
+            return List.of(new Violation(code, "in-future", "实际完成日期不能晚于今天 " + today, actual, today));
+        }
+        return List.of();
+    }
+
     /**
      * Applies new planned dates to the plan's nodes: every code must be a node of the plan, once; afterwards the
      * planned dates must not decrease in node order.

@@ -2,6 +2,7 @@ package cn.zz.pipeline.project.milestones;
 
 import cn.zz.pipeline.platform.time.MilestoneConfig;
 import cn.zz.pipeline.platform.time.MilestoneStatus;
+import cn.zz.pipeline.events.ConstructionType;
 import cn.zz.pipeline.events.project.MilestoneNode;
 import cn.zz.pipeline.events.project.MilestoneNode.Completion;
 import cn.zz.pipeline.events.project.MilestoneNode.Source;
@@ -137,6 +138,58 @@ public class MilestoneService {
         }
         node.complete(command.actual(), Source.MANUAL);
         return record(p, plan, nodes, user.name(), command.reason(), "completed " + code);
+    }
+
+    /**
+     * The rules of a plan given with a registration (an import), before anything is written: the target start as
+     * {@code PUT .../milestones} takes it; each completed node one of the project's template that completes by hand,
+     * not in the future. The completion dates may precede the registration: an import records what happened before
+     * the project entered this system. Violations name {@code targetStart} or the node's code as their field.
+     */
+    public List<Violation> check(ImportedPlan given, String projectType, ConstructionType constructionType) {
+        LocalDate day = today.date();
+        List<Violation> out = new ArrayList<>(MilestoneRules.checkTarget(given.targetStart(), day));
+        if (given.targetStart() == null && !given.done().isEmpty()) {
+            out.add(new Violation("targetStart", "required", "填写了节点完成日期时须同时填写目标开工日期", null, null));
+        }
+        Template t = template(projectType, constructionType);
+        given.done().forEach((code, actual) -> {
+            TemplateNode node = t == null ? null
+                    : t.nodes().stream().filter(n -> n.code().equals(code)).findFirst().orElse(null);
+            if (t != null && node == null) {
+                out.add(new Violation(code, "not-in-plan", "该项目类型的倒排计划没有节点 " + code, actual, null));
+            } else if (node != null && node.completion() == Completion.EVENT) {
+                out.add(new Violation(code, "completes-by-event", "节点 " + code + "（" + node.name() + "）由项目事件完成（"
+                        + MilestoneRules.byEvent(code) + "），不能填报", actual, null));
+            }
+            out.addAll(MilestoneRules.checkDone(code, actual, day));
+        });
+        return out;
+    }
+
+    private Template template(String projectType, ConstructionType constructionType) {
+        if (projectType == null || !TemplateRules.PROJECT_TYPES.contains(projectType)) {
+            return null; // the registration's own rules name the project type
+        }
+        return templates.current().forProject(projectType, constructionType);
+    }
+
+    /**
+     * Generates the plan of a project registered in the caller's transaction (version 1 → 2, one
+     * {@code milestones-set} event) with the given nodes completed by hand on their dates.
+     *
+     * @throws ApiException 422 a node the template no longer has (the caller's transaction must roll back)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(Project p, ImportedPlan given, String actor) {
+        MilestonePlan plan = new MilestonePlan(p.id());
+        List<Milestone> nodes = generate(p, plan, new ArrayList<>(), given.targetStart(), today.date());
+        given.done().forEach((code, actual) -> nodes.stream().filter(n -> n.code().equals(code)).findFirst()
+                .orElseThrow(() -> ApiException.unprocessable("not-in-plan", "倒排计划没有该节点 (no such node)",
+                        "该项目类型的倒排计划没有节点 " + code, List.of(new Violation(code, "not-in-plan",
+                                "该项目类型的倒排计划没有节点 " + code, actual, null))))
+                .complete(actual, Source.MANUAL));
+        record(p, plan, nodes, actor, "随项目台账导入", "generated");
     }
 
     /** A node waiting for what the project reached completes on its day, when the project has a plan. */
