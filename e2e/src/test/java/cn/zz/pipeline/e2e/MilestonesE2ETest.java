@@ -4,8 +4,10 @@ import cn.zz.pipeline.testsupport.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -162,8 +164,10 @@ class MilestonesE2ETest {
     private void materialUpAndDownAndRefusedToAnotherDistrict(String id) throws Exception {
         byte[] pdf = pdf();
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-        JsonPath created = given().header("Authorization", stack.bearer("staff.xinzheng"))
-                .multiPart("kind", "APPROVAL_DOC").multiPart("file", "项目备案证明.pdf", pdf, "application/octet-stream")
+        // RFC 6532: the part headers in UTF-8, so the Chinese file name reaches the service as typed
+        JsonPath created = given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .httpMultipartMode(HttpMultipartMode.RFC6532)))
+                .header("Authorization", stack.bearer("staff.xinzheng")).multiPart("kind", "APPROVAL_DOC").multiPart("file", "项目备案证明.pdf", pdf, "application/octet-stream")
                 .post(projects() + "/" + id + "/materials").then().statusCode(201).extract().jsonPath();
         assertThat(created.getString("kind")).isEqualTo("APPROVAL_DOC");
         assertThat(created.getString("name")).isEqualTo("项目备案证明.pdf");
