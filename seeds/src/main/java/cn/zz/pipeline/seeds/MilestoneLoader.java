@@ -42,7 +42,7 @@ final class MilestoneLoader {
             throw new IllegalStateException("倒排计划 " + current.problem());
         }
         JsonNode production = node(current.body(), SeedMilestones.PRODUCTION);
-        if (plan.production() != null && production != null && production.path("actual").isNull()
+        if (plan.production() != null && production != null && !production.hasNonNull("actual")
                 && "TEMPLATE".equals(production.path("source").asText())
                 && !plan.production().toString().equals(production.path("planned").asText())) {
             current = api.put(user, url, Map.of("nodes", List.of(Map.of("code", SeedMilestones.PRODUCTION,
