@@ -46,7 +46,8 @@ class DistrictScopeE2ETest {
         out.add(new String[] {"staff.shangjie", a + "/api/approval-tasks"});
         out.add(new String[] {"staff.shangjie", a + "/api/approval-cases"});
         for (String report : List.of("investment", "investment/monthly", "pipeline", "approvals", "problems",
-                "campaigns", "unreported", "unreported/summary")) {
+                "campaigns", "unreported", "unreported/summary", "warnings", "warnings?light=RED",
+                "land-to-start?year=2026")) {
             out.add(new String[] {"leader.shangjie", r + "/api/reports/" + report});
         }
         for (String ledger : List.of("progress", "procedures", "problems", "admission")) {
@@ -102,6 +103,30 @@ class DistrictScopeE2ETest {
             failures.add(wider + " as leader.city was not refused");
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * A project's 入库 materials (its list and a download) are read within the project's district: 上街区's users and
+     * the city's read a 上街区 project's list, 新郑市's staff is refused (403 problem+json).
+     */
+    @Test
+    void aProjectsMaterialsAreReadWithinItsDistrictOnly() throws Exception {
+        String p = "http://localhost:" + stack.projectPort;
+        JsonNode page = JSON.readTree(get("admin", p + "/api/projects?district=410106&size=1").body());
+        String materials = p + "/api/projects/" + page.path("items").path(0).path("id").asText() + "/materials";
+        List<String> failures = new ArrayList<>();
+        for (String user : List.of("staff.shangjie", "leader.shangjie", "leader.city", "admin")) {
+            int status = get(user, materials).statusCode();
+            if (status != 200) {
+                failures.add(user + " → " + status);
+            }
+        }
+        HttpResponse<String> refused = get("staff.xinzheng", materials);
+        if (refused.statusCode() != 403
+                || !refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            failures.add("staff.xinzheng → " + refused.statusCode() + " " + refused.body());
+        }
+        assertThat(failures).as(materials).isEmpty();
     }
 
     /** The seeds' 三个一批 campaign (a district user reads it with the entries of their scope). */

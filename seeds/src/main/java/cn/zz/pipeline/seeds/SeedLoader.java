@@ -27,12 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   department's approver;</li>
  *   <li>problems (with their 登记日期) and their resolutions, leaders and task forces;</li>
  *   <li>the 调度 files ({@link DispatchData}): annual plans, district targets, the 三个一批 campaign;</li>
+ *   <li>the major projects' milestone plans ({@link SeedMilestones}) and a few 入库 materials
+ *   ({@link MaterialLoader});</li>
  *   <li>then it waits until reporting-service shows every year's figures of the files, and prints the headline
  *   figures as the reports give them.</li>
  * </ol>
  * Idempotent: a project code that exists is not imported again, a declaration is not repeated once the project's
  * history has one, a task already decided is left alone, a problem with the same description is not logged again,
- * an unchanged assignment is not sent. Loading twice changes nothing.
+ * an unchanged assignment is not sent, a plan is generated only once, a material of the same name is not uploaded
+ * again. Loading twice changes nothing.
  *
  * <p>Arguments {@code key=value}: {@code data} (seeds/data), {@code project}, {@code approval}, {@code reporting},
  * {@code keycloak} (the stack's URLs), {@code clients} (4), {@code wait} (seconds for the projections, 600).
@@ -102,6 +105,10 @@ public final class SeedLoader {
                 "annual plans", p -> dispatch.plans(p.code()));
         forEachParallel(dispatch.targets(), "district targets", dispatch::target);
         forEachParallel(dispatch.entries(), "三个一批 entries", dispatch::entry);
+        MilestoneLoader milestones = new MilestoneLoader(api, ids, STAFF);
+        forEachParallel(SeedMilestones.plans(data, java.time.LocalDate.now(ZONE)), "倒排计划", milestones::load);
+        MaterialLoader materials = new MaterialLoader(api, ids, STAFF);
+        forEachParallel(MaterialLoader.samples(data, STAFF.keySet()), "入库资料", materials::upload);
         reports.awaitFigures().ifPresent(failures::add);
         return report(t0);
     }

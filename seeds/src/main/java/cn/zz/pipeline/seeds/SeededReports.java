@@ -96,5 +96,30 @@ final class SeededReports {
             SeedLoader.say("2026年1-10月 月报：应报 %s 个项目，未报 %s 个（逾期 %s 个），见 /api/reports/unreported%s",
                     t.path("owing").asText(), t.path("unreported").asText(), t.path("overdue").asText(), period);
         }
+        printWarnings();
+    }
+
+    /**
+     * The 预警 line: red and yellow projects of the city from reporting-service's warning list (its page total),
+     * waiting a little for the milestone events the loader has just caused to reach the read model.
+     */
+    private void printWarnings() {
+        String url = api.reporting + "/api/reports/warnings?size=1&light=";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            StackApi.Answer red = api.get("admin", url + "RED");
+            StackApi.Answer yellow = api.get("admin", url + "YELLOW");
+            if (!red.ok() || !yellow.ok()) {
+                SeedLoader.say("预警：%s", (red.ok() ? yellow : red).problem());
+                return;
+            }
+            long reds = red.body().path("total").asLong();
+            long yellows = yellow.body().path("total").asLong();
+            if ((reds > 0 && yellows > 0) || System.currentTimeMillis() > deadline) {
+                SeedLoader.say("预警：红灯 %d 个，黄灯 %d 个，见 /api/reports/warnings", reds, yellows);
+                return;
+            }
+            StackApi.sleep(1000);
+        }
     }
 }

@@ -121,6 +121,30 @@ public final class StackApi {
     }
 
     private Answer sendJson(String user, String method, String url, String json, String ifMatch) {
+        return exchange(user, method, url, json == null ? null : "application/json",
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), ifMatch);
+    }
+
+    /**
+     * POSTs a {@code multipart/form-data} body: the text fields, then one file part {@code fileField} with its name
+     * and content type (the server may sniff the type from the bytes instead).
+     */
+    public Answer upload(String user, String url, Map<String, String> fields, String fileField, String fileName,
+                         String contentType, byte[] bytes) {
+        String boundary = "seeds" + Long.toHexString(System.nanoTime()) + "x";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"; filename*=UTF-8''" + enc(fileName).replace("+", "%20")
+                + "\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return exchange(user, "POST", url, "multipart/form-data; boundary=" + boundary, out.toByteArray(), null);
+    }
+
+    private Answer exchange(String user, String method, String url, String contentType, byte[] body,
+                            String ifMatch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
@@ -128,11 +152,10 @@ public final class StackApi {
                 if (ifMatch != null) {
                     b.header("If-Match", ifMatch);
                 }
-                if (json == null) {
+                if (body == null) {
                     b.method(method, HttpRequest.BodyPublishers.noBody());
                 } else {
-                    b.header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                    b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
                 }
                 HttpResponse<String> r = http.send(b.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
