@@ -4,6 +4,7 @@
 import {Auth, LoginRedirect} from './auth.js';
 import {COLORS, api, axisStyle, baseOption, byTestId, chartIn, districtLabel, escapeHtml, focusDistrict, fontSize, num,
   percent, periodLabel, state, yi} from './view.js';
+import {WARNING_REPORTS, renderWarnings} from './warnings.js';
 import {UNREPORTED_ROWS, completionBy, loadCampaign, renderCampaign, renderCompletion, renderUnreported}
   from './dispatch.js';
 
@@ -119,7 +120,8 @@ const REPORTS = {
   unreported: () => api('/api/reports/unreported/summary',
       {year: state.year, month: state.month, district: state.district}),
   unreportedList: () => api('/api/reports/unreported',
-      {year: state.year, month: state.month, district: state.district, size: UNREPORTED_ROWS})
+      {year: state.year, month: state.month, district: state.district, size: UNREPORTED_ROWS}),
+  ...WARNING_REPORTS
 };
 
 async function load() {
@@ -174,6 +176,7 @@ function renderAll() {
   renderCompletion();
   renderCampaign();
   renderUnreported();
+  renderWarnings();
 }
 
 function setKpi(id, value, text, note, tone) {

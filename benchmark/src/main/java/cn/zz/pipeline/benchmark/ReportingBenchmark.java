@@ -53,12 +53,16 @@ import java.util.UUID;
  *   scopes) for {@code seconds}: p50/p99/max.</li>
  *   <li><b>unreported</b>: {@code clients} clients asking one
  *   district's 未报清单 (first page of 50) at a time, every district in turn, for {@code seconds}: p50/p99/max.</li>
+ *   <li><b>warnings</b>: {@code clients} clients asking one district's 预警清单 (first page of 50, red and yellow,
+ *   worst first) at a time, every district in turn, for {@code seconds}: p50/p99/max; then the summary per district
+ *   once. The lights are computed for the service's today: run it on the load's {@code today} (the bulk path gives
+ *   about half of the projects a milestone plan, see the seeds' SyntheticMilestones).</li>
  *   <li><b>freshness</b>: {@code rate} events/s (default 1,000) of report corrections for {@code seconds}, among
  *   them a probe every 100 ms for a probe district, whose report is polled until the probe's amount shows:
  *   publish → visible p50/p99/max. The load runs {@code warmup} seconds (default 10) before the probes start.</li>
  *   <li><b>rebuild</b>: POST /api/admin/rebuild and the events per second until it is done.</li>
  * </ol>
- * {@code phases=load,report,unreported,freshness,rebuild} (the default) chooses; the projects of a load are the same
+ * {@code phases=load,report,unreported,warnings,freshness,rebuild} (the default) chooses; the projects of a load are the same
  * for the same {@code projects}, {@code seed} and {@code today} (default: today, printed at the start), so later phases
  * can run alone against an earlier load, given its {@code today}.
  */
@@ -89,7 +93,7 @@ public final class ReportingBenchmark {
 
     public static void main(String[] argv) throws Exception {
         ReportingBenchmark b = new ReportingBenchmark(Api.args(argv));
-        String phases = b.args.getOrDefault("phases", "load,report,unreported,freshness,rebuild");
+        String phases = b.args.getOrDefault("phases", "load,report,unreported,warnings,freshness,rebuild");
         System.out.printf("reporting benchmark: %d projects, seed %d, today %s (latest period %s), phases %s%n",
                 b.projects, b.seed, b.generator.today(), b.latest, phases);
         if (phases.contains("load")) {
@@ -100,6 +104,9 @@ public final class ReportingBenchmark {
         }
         if (phases.contains("unreported")) {
             b.unreportedLatency();
+        }
+        if (phases.contains("warnings")) {
+            b.warningsLatency();
         }
         if (phases.contains("freshness")) {
             b.freshness();
@@ -253,6 +260,28 @@ public final class ReportingBenchmark {
         System.out.printf("UNREPORTED %s: %s; city: %s owing, %s without a figure; 410106: %s without a figure%n",
                 period, result.line(), summary.at("/total/owing").asText("?"),
                 summary.at("/total/unreported").asText("?"), sample.path("total").asText("?"));
+    }
+
+    /** One district's 预警清单 (first page of 50) at a time, every district in turn, as the districts' leaders ask it. */
+    private void warningsLatency() throws Exception {
+        int clients = Integer.parseInt(args.getOrDefault("clients", "4"));
+        int seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+        List<String> districts = District.all().stream().map(District::code).toList();
+        String url0 = api.reporting + "/api/reports/warnings?size=50&district=";
+        for (int i = 0; i < 200; i++) {
+            api.send("admin", "GET", url0 + districts.get(i % districts.size()), null);
+        }
+        Latency.Result result = Latency.run(clients, seconds,
+                (client, i) -> api.send("admin", "GET", url0 + districts.get(i % districts.size()), null));
+        long started = System.nanoTime();
+        JsonNode summary = JSON.readTree(api.send("admin", "GET", api.reporting + "/api/reports/warnings/summary",
+                null).body());
+        long summaryMs = (System.nanoTime() - started) / 1_000_000;
+        JsonNode sample = JSON.readTree(api.send("admin", "GET", url0 + "410106", null).body());
+        System.out.printf("WARNINGS: %s; city: %s red, %s yellow, %s green of %s plans (summary %d ms); 410106: %s"
+                        + " on the list%n", result.line(), summary.at("/total/red").asText("?"),
+                summary.at("/total/yellow").asText("?"), summary.at("/total/green").asText("?"),
+                summary.at("/total/planned").asText("?"), summaryMs, sample.path("total").asText("?"));
     }
 
     private void freshness() throws Exception {

@@ -278,7 +278,7 @@ class LedgerTest {
         List<Row> rows = sheet(progress.asByteArray(), "进展跟踪台账");
         assertThat(texts(rows.get(0))).containsExactly("项目代码", "项目名称", "建设单位", "所属区县", "园区", "产业链",
                 "阶段", "总投资（万元）", "计划开工", "实际开工", "计划投产", "实际投产", "本年计划投资（万元）",
-                "本年完成投资（万元）", "计划完成率", "累计完成投资（万元）", "完成率", "分包领导", "专班");
+                "本年完成投资（万元）", "计划完成率", "累计完成投资（万元）", "完成率", "分包领导", "专班", "预警灯", "下一节点", "节点计划日期");
         assertThat(rows).hasSize(3);
         Row a = rows.get(1);
         assertThat(a.getCellText(0)).isEqualTo(CHIP);
@@ -292,7 +292,7 @@ class LedgerTest {
         assertThat(number(a, 15, "#,##0.00")).isEqualByComparingTo("10000");
         assertThat(number(a, 16, "0.0%")).isEqualByComparingTo("0.2");
         assertThat(a.getCellText(18)).isEqualTo("市发改委、自然资源局");
-        assertFrozenHeaderWithFilter(progress.asByteArray(), "A1:S3");
+        assertFrozenHeaderWithFilter(progress.asByteArray(), "A1:V3");
 
         // Accept instead of ?format
         Response procedures = xlsx("procedures", Map.of(), XLSX);
@@ -403,7 +403,7 @@ class LedgerTest {
             assertThat(sheet.get(1).getCellText(0)).isEqualTo("2025-" + XINMI + "-01-01-000001");
             assertThat(sheet.get(rows).getCellText(0)).isEqualTo("2025-" + XINMI + "-01-01-020000");
             assertThat(number(sheet.get(rows), 7, "#,##0.00")).isEqualByComparingTo("21000");
-            assertFrozenHeaderWithFilter(body, "A1:S" + (rows + 1));
+            assertFrozenHeaderWithFilter(body, "A1:V" + (rows + 1));
             System.out.printf("progress ledger of %d rows: %d bytes of xlsx in %d ms%n", rows, body.length, millis);
 
             JsonPath last = given().header("Authorization", Tokens.bearer("admin")).queryParam("district", XINMI)

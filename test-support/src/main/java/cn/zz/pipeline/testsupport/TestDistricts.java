@@ -51,6 +51,7 @@ public final class TestDistricts {
         own("cn.zz.pipeline.reporting.RebuildTest", "410185");
         ownYears("cn.zz.pipeline.reporting.UnreportedTest", 2022, 2024, "410108"); // 惠济: deadline day 30 in tests
         ownYears("cn.zz.pipeline.reporting.CompletionReportTest", 2028, 2029, "410108"); // plans, targets of 2029
+        ownYears("cn.zz.pipeline.reporting.WarningsTest", 2030, 2031, "410108"); // milestone plans, lights, 拿地即开工
         check();
     }
 

@@ -3,6 +3,8 @@ package cn.zz.pipeline.reporting.config;
 import cn.zz.pipeline.events.District;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,15 @@ public interface ReportingConfig {
      */
     @WithDefault("20000")
     int batchSize();
+
+    /**
+     * 拿地即开工: a project counts as started "on getting its land" when its 开工 date is at most this many days after
+     * its LAND (拿地) node's actual date.
+     */
+    @WithDefault("30")
+    @Min(0)
+    @Max(3650)
+    int landToStartDays();
 
     /** The leaders' dashboard. */
     Dashboard dashboard();

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.reporting.ledger;
 
+import cn.zz.pipeline.platform.time.MilestoneConfig;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.reporting.config.ReportingConfig;
@@ -32,6 +33,9 @@ public class LedgerQueries {
 
     @Inject
     Today today;
+
+    @Inject
+    MilestoneConfig milestones;
 
     /** A page (1-based) of the ledger: a {@link PageView}, or a {@link ProblemsPage} for the problems ledger. */
     public Object page(Ledger ledger, LedgerFilter filter, int page, int size) {
@@ -96,6 +100,6 @@ public class LedgerQueries {
     }
 
     private RowContext context(LedgerFilter filter) {
-        return new RowContext(config, filter.today(), today.zone());
+        return new RowContext(config, filter.today(), today.zone(), milestones.atRiskDays());
     }
 }

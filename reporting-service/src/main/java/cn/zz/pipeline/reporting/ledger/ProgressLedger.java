@@ -1,6 +1,8 @@
 package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.platform.time.MilestoneStatus;
+import cn.zz.pipeline.platform.time.MilestoneStatus.Light;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.plans.Completion;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,13 +12,15 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * 进展跟踪台账: every project that is not withdrawn, with its stage, planned and actual dates and completed
  * investment. 本年完成 = the year's latest cumulative figure (1-N月); 累计完成 = the sum over the years up to the
  * statistics year of each year's latest figure; 完成率 = 累计完成 / 总投资. 本年计划 = the project's annual plan
- * (年度计划投资) of the year, whatever its stage; 计划完成率 = 本年完成 / 本年计划 ({@link Completion#rate}).
+ * (年度计划投资) of the year, whatever its stage; 计划完成率 = 本年完成 / 本年计划 ({@link Completion#rate}). 预警灯 and
+ * 下一节点 come from the project's worst open milestone node (milestone_light), the light computed for the ledger's day.
  */
 public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Selected, ProgressLedger.Row> {
 
@@ -26,7 +30,19 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
             Column.amount("总投资（万元）"), Column.date("计划开工"), Column.date("实际开工"), Column.date("计划投产"),
             Column.date("实际投产"), Column.amount("本年计划投资（万元）"), Column.amount("本年完成投资（万元）"),
             new Column("计划完成率", Column.Format.RATE, 12), Column.amount("累计完成投资（万元）"),
-            new Column("完成率", Column.Format.RATE, 10), Column.text("分包领导", 10), Column.text("专班", 24));
+            new Column("完成率", Column.Format.RATE, 10), Column.text("分包领导", 10), Column.text("专班", 24),
+            Column.text("预警灯", 8), Column.text("下一节点", 14), Column.date("节点计划日期"));
+
+    /** The xlsx's Chinese name of a light. */
+    private static final Map<Light, String> LIGHT_LABELS = Map.of(Light.GREEN, "绿", Light.YELLOW, "黄", Light.RED, "红");
+
+    /** The earliest open node of the project's milestone plan (倒排工期). */
+    @Schema(description = "下一节点 The open milestone node with the earliest planned date")
+    public record NextNode(
+            @Schema(description = "节点代码 Node code", example = "LAND") String code,
+            @Schema(description = "节点名称 Node name", example = "拿地") String name,
+            @Schema(description = "计划日期 Planned date", format = "date") LocalDate planned) {
+    }
 
     /**
      * @param plan the year's annual plan (万元); null without one
@@ -47,14 +63,23 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
                       @Schema(nullable = true, description = "计划完成率，% 一位小数 = 本年完成 / 本年计划 × 100；无计划时为"
                               + " null (yearCompleted / plan, percent)")
                       BigDecimal planRate,
-                      BigDecimal cumulativeCompleted, BigDecimal completionRate, String leader, String taskForce)
+                      BigDecimal cumulativeCompleted, BigDecimal completionRate, String leader, String taskForce,
+                      @Schema(nullable = true, enumeration = {"GREEN", "YELLOW", "RED"}, description = "预警灯 The"
+                              + " milestone plan's light on the ledger's day (its worst open node); null without a"
+                              + " plan")
+                      Light light,
+                      @Schema(nullable = true, description = "下一节点 The earliest open node; null without a plan or"
+                              + " when every node is done")
+                      NextNode nextNode)
             implements LedgerRow {
 
         @Override
         public List<Object> cells() {
             return Arrays.asList(code, name, ownerName, districtLabel, park, chain, stageLabel, totalInvestment,
                     plannedStart, startedOn, plannedProduction, productionOn, plan, yearCompleted, fraction(planRate),
-                    cumulativeCompleted, fraction(completionRate), leader, taskForce);
+                    cumulativeCompleted, fraction(completionRate), leader, taskForce,
+                    light == null ? null : LIGHT_LABELS.get(light), nextNode == null ? null : nextNode.name(),
+                    nextNode == null ? null : nextNode.planned());
         }
 
         /** A percentage as the fraction a 0.0% cell shows (12.5 → 0.125). */
@@ -67,7 +92,8 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
     public record Selected(UUID projectId, String code, String name, String ownerName, String district, String park,
                            String chain, Stage stage, BigDecimal totalInvestment, LocalDate plannedStart,
                            LocalDate startedOn, LocalDate plannedProduction, LocalDate productionOn, String leader,
-                           String taskForce, BigDecimal plan, BigDecimal yearCompleted, BigDecimal cumulative) {
+                           String taskForce, BigDecimal plan, BigDecimal yearCompleted, BigDecimal cumulative,
+                           boolean hasPlan, String node, String nodeName, LocalDate nodePlanned) {
     }
 
     @Override
@@ -86,9 +112,10 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
                         + " and f.year = ? order by f.month desc limit 1) as year_completed,"
                         + " (select sum(l.amount) from (select distinct on (f.year) f.amount from investment_figure f"
                         + " where f.project_id = p.project_id and f.year <= ? order by f.year, f.month desc) l)"
-                        + " as cumulative",
+                        + " as cumulative, ml.project_id is not null as has_plan, ml.node, ml.node_name,"
+                        + " ml.planned as node_planned",
                         f.year(), f.year(), f.year())
-                .append(from(f))
+                .append(fromWithPlans(f))
                 .append(" order by p.district, p.code, p.project_id");
     }
 
@@ -99,6 +126,12 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
 
     private static Sql from(LedgerFilter f) {
         return Sql.of(" from project_view p where p.stage <> 'WITHDRAWN'").inScope("p.district", f.region());
+    }
+
+    /** project_view with each project's worst open milestone node (V9__warnings.sql); the count needs no join. */
+    private static Sql fromWithPlans(LedgerFilter f) {
+        return Sql.of(" from project_view p left join milestone_light ml on ml.project_id = p.project_id"
+                + " where p.stage <> 'WITHDRAWN'").inScope("p.district", f.region());
     }
 
     @Override
@@ -118,6 +151,16 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
                 s.park(), s.chain(), s.stage(), s.stage().label(), total, s.plannedStart(), s.startedOn(),
                 s.plannedProduction(), s.productionOn(), plan, year,
                 Completion.rate(year == null ? BigDecimal.ZERO : year, plan), cumulative, rate, s.leader(),
-                s.taskForce());
+                s.taskForce(), light(s, ctx), s.node() == null ? null
+                        : new NextNode(s.node(), s.nodeName(), s.nodePlanned()));
+    }
+
+    /** The platform's rule on the worst open node: the plan's light; GREEN when every node is done. */
+    private static Light light(Selected s, RowContext ctx) {
+        if (!s.hasPlan()) {
+            return null;
+        }
+        return s.nodePlanned() == null ? Light.GREEN : MilestoneStatus.light(
+                List.of(MilestoneStatus.of(s.nodePlanned(), null, ctx.today(), ctx.atRiskDays())));
     }
 }

@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** What turning a selected row into a ledger row needs besides the row: the labels, today and the zone. */
-public record RowContext(ReportingConfig config, LocalDate today, ZoneId zone) {
+/**
+ * What turning a selected row into a ledger row needs besides the row: the labels, today, the zone and the at-risk
+ * days of milestone lights ({@code pipeline.milestones.at-risk-days}).
+ */
+public record RowContext(ReportingConfig config, LocalDate today, ZoneId zone, int atRiskDays) {
 
     public String district(String code) {
         return config.districtLabel(code);

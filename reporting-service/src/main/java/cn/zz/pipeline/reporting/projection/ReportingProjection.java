@@ -6,6 +6,7 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
@@ -110,6 +111,7 @@ public class ReportingProjection implements BatchEventHandler {
             ProblemRows problems = new ProblemRows(c);
             CampaignRows campaigns = new CampaignRows(c);
             OwingRows owing = new OwingRows();
+            MilestoneRows milestones = new MilestoneRows(c);
             for (EventEnvelope e : events) {
                 if (isApproval(e)) {
                     approvals.apply(e, store);
@@ -117,9 +119,11 @@ public class ReportingProjection implements BatchEventHandler {
                     UUID id = UUID.fromString(e.subject());
                     owing.before(id, store.get(id));
                     applyProject(e, store, aggregates, problems, approvals, campaigns);
+                    milestones(e, milestones);
                 }
             }
             store.flush();
+            milestones.flush();
             aggregates.flush(c);
             owing.flush(c, store);
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
@@ -145,6 +149,18 @@ public class ReportingProjection implements BatchEventHandler {
                 || data instanceof ProjectDeclared || data instanceof ProjectAdmitted || data instanceof ProjectStarted
                 || data instanceof ProjectInProduction || data instanceof ProjectWithdrawn
                 || data instanceof ProjectReturnedToReserve;
+    }
+
+    /** The milestone plan of a milestones-set event; the warning row follows every change of plan or facts. */
+    private static void milestones(EventEnvelope e, MilestoneRows rows) throws SQLException {
+        Object data = e.data();
+        UUID id = UUID.fromString(e.subject());
+        if (data instanceof MilestonesSet m) {
+            rows.set(id, m);
+        } else if (data instanceof ProjectWithdrawn || data instanceof ProjectUpdated || data instanceof ProjectDeclared
+                || data instanceof ProjectRegistered || data instanceof ProjectReturnedToReserve) {
+            rows.touched(id);
+        }
     }
 
     /** Applies one project event. */

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The bulk path: each project's events (those project-service's historical import would write to its outbox)
  * published straight to pipeline.project.events as project-service's relay publishes them: CloudEvents JSON,
  * key = project id, header content-type. One worker thread sends all of a project's events, in sequence order.
+ * About half of the projects get a milestone plan after their history ({@link SyntheticMilestones}).
  *
  * <p>Only the topic is written: project-service's database does not learn of these projects (use the api sink for
  * that). Event ids derive from the seed, so publishing the same slice again gives duplicates the idempotent
@@ -106,7 +107,7 @@ public final class KafkaSink implements Load.Sink {
         long events = 0;
         for (SyntheticProject p : projects) {
             String key = p.id().toString();
-            for (EventEnvelope e : generator.envelopes(p)) {
+            for (EventEnvelope e : SyntheticMilestones.envelopes(generator, p)) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROJECT_EVENTS, key,
                         writer.writeValueAsBytes(e));
                 record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));

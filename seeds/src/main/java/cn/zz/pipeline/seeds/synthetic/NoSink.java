@@ -25,7 +25,7 @@ public final class NoSink implements Load.Sink {
         long events = 0;
         long size = 0;
         for (SyntheticProject p : projects) {
-            for (EventEnvelope e : generator.envelopes(p)) {
+            for (EventEnvelope e : SyntheticMilestones.envelopes(generator, p)) {
                 size += writer.writeValueAsBytes(e).length;
                 events++;
             }
