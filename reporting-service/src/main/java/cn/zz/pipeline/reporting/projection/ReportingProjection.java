@@ -7,6 +7,8 @@ import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.PlanSet;
+import cn.zz.pipeline.events.project.MaterialAdded;
+import cn.zz.pipeline.events.project.MaterialRemoved;
 import cn.zz.pipeline.events.project.ProblemLogged;
 import cn.zz.pipeline.events.project.ProblemResolved;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
@@ -109,6 +111,7 @@ public class ReportingProjection implements BatchEventHandler {
             ApprovalRows approvals = new ApprovalRows(c, today.zone());
             ProblemRows problems = new ProblemRows(c);
             CampaignRows campaigns = new CampaignRows(c);
+            MaterialRows materials = new MaterialRows(c);
             OwingRows owing = new OwingRows();
             for (EventEnvelope e : events) {
                 if (isApproval(e)) {
@@ -116,7 +119,7 @@ public class ReportingProjection implements BatchEventHandler {
                 } else {
                     UUID id = UUID.fromString(e.subject());
                     owing.before(id, store.get(id));
-                    applyProject(e, store, aggregates, problems, approvals, campaigns);
+                    applyProject(e, store, aggregates, problems, approvals, campaigns, materials);
                 }
             }
             store.flush();
@@ -149,7 +152,8 @@ public class ReportingProjection implements BatchEventHandler {
 
     /** Applies one project event. */
     private void applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
-                              ApprovalRows approvals, CampaignRows campaigns) throws SQLException {
+                              ApprovalRows approvals, CampaignRows campaigns, MaterialRows materials)
+            throws SQLException {
         UUID id = UUID.fromString(event.subject());
         ProjectState p = store.get(id);
         Object data = event.data();
@@ -208,6 +212,10 @@ public class ReportingProjection implements BatchEventHandler {
             campaigns.set(e, event.time());
         } else if (data instanceof CampaignEntryRemoved e) {
             campaigns.removed(e);
+        } else if (data instanceof MaterialAdded m) {
+            materials.added(m);
+        } else if (data instanceof MaterialRemoved m) {
+            materials.removed(m);
         }
     }
 
