@@ -1,5 +1,8 @@
 package cn.zz.pipeline.project;
 
+import io.restassured.config.LogConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.log.LogDetail;
 import io.restassured.response.Response;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -126,6 +129,12 @@ final class MaterialFiles {
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var spec = Api.as(user).contentType("multipart/form-data; boundary=" + boundary).body(body.toByteArray());
+        if (body.size() > 1_000_000) {
+            // RestAssured's log-if-validation-fails formats a byte[] body as a list of numbers: for 21 MB that alone
+            // exhausts the test JVM's heap.
+            spec = spec.config(RestAssuredConfig.config().logConfig(LogConfig.logConfig()
+                    .enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.HEADERS).enablePrettyPrinting(false)));
+        }
         if (ifMatch != null) {
             spec = spec.header("If-Match", ifMatch);
         }

@@ -189,7 +189,8 @@ class MaterialTest {
     @Test
     void aFailedDatabaseWriteLeavesNoRowAndNoObject() {
         String id = Api.registered();
-        upload(STAFF, id, "CONTRACT", "施工合同.pdf", MaterialFiles.pdf(), "\"1\"").then().statusCode(201);
+        upload(STAFF, id, "CONTRACT", "施工合同.pdf", MaterialFiles.pdf(), "\"1\"").then().statusCode(201)
+                .header("ETag", "\"2\"");
         // the project is at version 2 now: an upload naming version 1 loses after its object was stored
         upload(STAFF, id, "SITE_PHOTO", "现场.jpg", MaterialFiles.jpeg(), "\"1\"").then().statusCode(409)
                 .contentType("application/problem+json");

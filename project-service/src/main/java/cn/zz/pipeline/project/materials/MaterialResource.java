@@ -5,6 +5,7 @@ import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.web.Attachment;
 import cn.zz.pipeline.platform.web.Params;
+import cn.zz.pipeline.project.lifecycle.ProjectResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -88,9 +89,10 @@ public class MaterialResource {
             throws IOException {
         MaterialService.Upload upload = file == null || file.uploadedFile() == null ? null
                 : new MaterialService.Upload(file.uploadedFile(), file.fileName());
-        Material m = service.upload(Params.pathId("项目 project", id), kind, upload, ifMatch, user);
+        MaterialWrites.Added added = service.upload(Params.pathId("项目 project", id), kind, upload, ifMatch, user);
+        Material m = added.material();
         return Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
-                .entity(MaterialView.of(m)).build();
+                .tag(ProjectResource.etag(added.project())).entity(MaterialView.of(m)).build();
     }
 
     @GET

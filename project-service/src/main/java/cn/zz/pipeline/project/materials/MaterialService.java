@@ -62,7 +62,7 @@ public class MaterialService {
      * @throws ApiException 400 kind missing or unknown, file missing or empty; 413 larger than the limit; 415 not one
      *     of the accepted types; 403/404/409 as other changes of a project; 503 the store cannot be reached
      */
-    public Material upload(UUID projectId, String kindRaw, Upload upload, String ifMatch, CurrentUser user)
+    public MaterialWrites.Added upload(UUID projectId, String kindRaw, Upload upload, String ifMatch, CurrentUser user)
             throws IOException {
         writes.requireWritable(projectId, user);
         MaterialKind kind = kind(kindRaw, upload);

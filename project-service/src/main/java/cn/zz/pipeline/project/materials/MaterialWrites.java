@@ -25,7 +25,7 @@ import java.util.UUID;
  * the material's row. {@link MaterialService} puts and deletes the objects around them.
  */
 @ApplicationScoped
-class MaterialWrites {
+public class MaterialWrites {
 
     @Inject
     ProjectRepository projects;
@@ -45,9 +45,13 @@ class MaterialWrites {
         ProjectService.requireOpen(projects.forWrite(projectId, null, user));
     }
 
+    /** A stored material and its project after the change (its new version is the upload's ETag). */
+    public record Added(Material material, Project project) {
+    }
+
     /** The row and the project's change; 409 when {@code ifMatch} is stale or a concurrent writer won. */
     @Transactional
-    Material add(UUID projectId, Material.Draft d, String ifMatch, CurrentUser user) {
+    Added add(UUID projectId, Material.Draft d, String ifMatch, CurrentUser user) {
         Project p = projects.forWrite(projectId, ifMatch, user);
         ProjectService.requireOpen(p);
         Instant now = today.now();
@@ -57,7 +61,7 @@ class MaterialWrites {
         MaterialAdded event = new MaterialAdded(p.id(), p.code(), p.district(), m.id(), m.kind(), m.name(), m.size(),
                 m.sha256(), m.contentType(), m.takenOn(), user.name());
         changes.record(Change.of(p, event).by(user.name()).at(now).changing("materials").with(detail(m)));
-        return m;
+        return new Added(m, p);
     }
 
     /** Deletes the row (the caller deletes the object after the commit); 409 once the project was admitted (入库). */
