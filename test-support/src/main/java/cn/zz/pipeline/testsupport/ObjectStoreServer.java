@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * S3Proxy over a directory of the filesystem: the S3-compatible object store of the tests (in-process, a random port)
- * and of the local stack ({@link #main}: {@code ObjectStoreServer <port> <directory>}). Each object is a file under
- * {@code <directory>/<bucket>/<key>}, so a test can look at what the store holds without an S3 client.
+ * S3Proxy over a directory of the filesystem: the S3-compatible object store of the tests (in-process, a random port;
+ * {@link #main} runs one by hand with this module's classpath). The local stack runs S3Proxy's own main with the
+ * same backend (deploy/local/objectstore). Each object is a file under {@code <directory>/<bucket>/<key>}, so a test
+ * can look at what the store holds without an S3 client.
  */
 public final class ObjectStoreServer {
 
@@ -63,7 +64,7 @@ public final class ObjectStoreServer {
         proxy.stop();
     }
 
-    /** The local stack's store: {@code ObjectStoreServer <port> <directory>}, until the process is ended. */
+    /** A store by hand: {@code ObjectStoreServer <port> <directory>}, until the process is ended. */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: ObjectStoreServer <port> <directory>");

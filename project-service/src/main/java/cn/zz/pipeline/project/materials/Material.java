@@ -1,6 +1,7 @@
 package cn.zz.pipeline.project.materials;
 
 import cn.zz.pipeline.events.MaterialKind;
+import cn.zz.pipeline.project.lifecycle.Project;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,7 +78,7 @@ public class Material {
     record Draft(UUID id, MaterialKind kind, String name, long size, String sha256, String contentType,
                  String objectKey, LocalDate takenOn) {
 
-        Material toMaterial(cn.zz.pipeline.project.lifecycle.Project p, String actor, Instant now) {
+        Material toMaterial(Project p, String actor, Instant now) {
             return new Material(id, p.id(), p.district(), kind, name, size, sha256, contentType, objectKey, takenOn,
                     actor, now);
         }
