@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Local stack without Docker: PostgreSQL + single-node KRaft Kafka + Keycloak (realm "pipeline") + the three
-# services as packaged Quarkus apps. Everything lives under $PIPELINE_HOME (default <repo>/.local):
+# Local stack without Docker: PostgreSQL + single-node KRaft Kafka + Keycloak (realm "pipeline") + S3Proxy (the
+# object store of 入库资料, filesystem backend) + the three services as packaged Quarkus apps. Everything lives under $PIPELINE_HOME (default <repo>/.local):
 #   dist/  downloaded distributions (kept across reset)     data/  PostgreSQL, Kafka log dir, Keycloak H2, service cwd
 #   logs/  one file per component                           run/   pid files, remembered ports, generated configs
 # Usage: deploy/local/stack.sh help      Documentation: docs/local-stack.md
@@ -13,8 +13,8 @@ readonly SCRIPT_DIR REPO_ROOT
 readonly KEYCLOAK_VERSION=26.7.3
 readonly PG_EMBEDDED_VERSION=18.6.0
 readonly SERVICES=(project-service approval-service reporting-service)
-readonly INFRA=(postgres kafka keycloak)
-readonly COMPONENTS=(postgres kafka keycloak project-service approval-service reporting-service)
+readonly INFRA=(postgres kafka keycloak objectstore)
+readonly COMPONENTS=(postgres kafka keycloak objectstore project-service approval-service reporting-service)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Settings
@@ -38,6 +38,7 @@ readonly PIPELINE_HOME
 readonly DIST="$PIPELINE_HOME/dist" DATA="$PIPELINE_HOME/data" LOGS="$PIPELINE_HOME/logs" RUN="$PIPELINE_HOME/run"
 readonly KC_HOME="$DIST/keycloak-$KEYCLOAK_VERSION"
 readonly KAFKA_LIBS="$DIST/kafka-libs"
+readonly OBJECTSTORE_LIBS="$DIST/objectstore-libs"
 readonly PGDATA_DIR="$DATA/postgres"
 readonly PORTS_FILE="$RUN/ports.env"
 readonly MARK_HOME="-Dlocalstack.home=$PIPELINE_HOME"
@@ -75,6 +76,7 @@ KEYCLOAK_PORT="$(pick_port KEYCLOAK_PORT "${PIPELINE_KEYCLOAK_PORT:-}" 8180)"
 # still set explicitly so that nothing falls back to the fixed default 9000 if someone enables them.
 kc_mgmt_default=$((KEYCLOAK_PORT + 820)); [ "$kc_mgmt_default" -le 65535 ] || kc_mgmt_default=$((KEYCLOAK_PORT - 820))
 KEYCLOAK_MGMT_PORT="$(pick_port KEYCLOAK_MGMT_PORT "${PIPELINE_KEYCLOAK_MANAGEMENT_PORT:-}" "$kc_mgmt_default")"
+OBJECTSTORE_PORT="$(pick_port OBJECTSTORE_PORT "${PIPELINE_OBJECTSTORE_PORT:-}" 9400)"
 PROJECT_PORT="$(pick_port PROJECT_PORT "${PIPELINE_PROJECT_PORT:-}" 8081)"
 APPROVAL_PORT="$(pick_port APPROVAL_PORT "${PIPELINE_APPROVAL_PORT:-}" 8082)"
 REPORTING_PORT="$(pick_port REPORTING_PORT "${PIPELINE_REPORTING_PORT:-}" 8083)"
@@ -90,6 +92,7 @@ KAFKA_PORT=$KAFKA_PORT
 KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT
 KEYCLOAK_PORT=$KEYCLOAK_PORT
 KEYCLOAK_MGMT_PORT=$KEYCLOAK_MGMT_PORT
+OBJECTSTORE_PORT=$OBJECTSTORE_PORT
 PROJECT_PORT=$PROJECT_PORT
 APPROVAL_PORT=$APPROVAL_PORT
 REPORTING_PORT=$REPORTING_PORT
@@ -102,6 +105,7 @@ port_of() {
     postgres) printf '%s' "${PG_PORT:-5432}" ;;
     kafka) printf '%s' "$KAFKA_PORT" ;;
     keycloak) printf '%s' "$KEYCLOAK_PORT" ;;
+    objectstore) printf '%s' "$OBJECTSTORE_PORT" ;;
     project-service) printf '%s' "$PROJECT_PORT" ;;
     approval-service) printf '%s' "$APPROVAL_PORT" ;;
     reporting-service) printf '%s' "$REPORTING_PORT" ;;
@@ -302,6 +306,17 @@ ensure_kafka_libs() {
   ls "$KAFKA_LIBS.tmp"/kafka_2.13-*.jar > /dev/null 2>&1 || die "the Kafka jars are incomplete in $KAFKA_LIBS.tmp"
   touch "$KAFKA_LIBS.tmp/.complete"
   rm -rf "$KAFKA_LIBS"; mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
+}
+
+ensure_objectstore_libs() {
+  [ -f "$OBJECTSTORE_LIBS/.complete" ] && return 0
+  say "fetching the S3Proxy jars through Maven into $OBJECTSTORE_LIBS (once) ..."
+  rm -rf "$OBJECTSTORE_LIBS.tmp"; mkdir -p "$OBJECTSTORE_LIBS.tmp"
+  mvnw -f "$SCRIPT_DIR/objectstore/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+       -DoutputDirectory="$OBJECTSTORE_LIBS.tmp" || die "could not fetch the S3Proxy jars (see the Maven output above)"
+  ls "$OBJECTSTORE_LIBS.tmp"/s3proxy-*.jar > /dev/null 2>&1 || die "the S3Proxy jars are incomplete in $OBJECTSTORE_LIBS.tmp"
+  touch "$OBJECTSTORE_LIBS.tmp/.complete"
+  rm -rf "$OBJECTSTORE_LIBS"; mv "$OBJECTSTORE_LIBS.tmp" "$OBJECTSTORE_LIBS"
 }
 
 ensure_keycloak_dist() {
@@ -611,6 +626,36 @@ start_keycloak() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Object store (S3Proxy, filesystem backend in data/objectstore: one file per object under <bucket>/<key>)
+# ---------------------------------------------------------------------------------------------------------------
+# The demo credentials are project-service's defaults (project.materials.store.access-key / secret-key).
+readonly OBJECTSTORE_ACCESS_KEY=pipeline OBJECTSTORE_SECRET_KEY=pipeline-secret
+
+start_objectstore() {
+  ensure_objectstore_libs
+  mkdir -p "$DATA/objectstore" "$LOGS" "$RUN"
+  require_free "$OBJECTSTORE_PORT" "S3Proxy" PIPELINE_OBJECTSTORE_PORT
+  save_ports
+  local props="$RUN/objectstore.properties" t0 pid rc=0
+  cat > "$props" <<PROPS
+# Generated by deploy/local/stack.sh at each start of the object store; edit the script, not this file.
+s3proxy.endpoint=http://127.0.0.1:$OBJECTSTORE_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$OBJECTSTORE_ACCESS_KEY
+s3proxy.credential=$OBJECTSTORE_SECRET_KEY
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$DATA/objectstore
+PROPS
+  t0="$(now_ms)"
+  pid="$(spawn objectstore "$DATA/objectstore" "$JAVA" -Xmx128m "$MARK_HOME" -Dlocalstack.component=objectstore \
+          -Dlogback.configurationFile="$SCRIPT_DIR/objectstore/logback.xml" \
+          -cp "$OBJECTSTORE_LIBS/*" org.gaul.s3proxy.Main --properties "$props")"
+  wait_ready objectstore "$pid" "$KAFKA_TIMEOUT" port_busy "$OBJECTSTORE_PORT" || rc=$?
+  [ "$rc" -eq 0 ] || failed objectstore "$rc" "$KAFKA_TIMEOUT"
+  started objectstore "$t0" "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Services (packaged Quarkus fast-jars)
 # ---------------------------------------------------------------------------------------------------------------
 health_url() { printf 'http://localhost:%s/q/health/ready' "$(port_of "$1")"; }
@@ -634,6 +679,9 @@ start_service() { # service
           QUARKUS_DATASOURCE_USERNAME=pipeline QUARKUS_DATASOURCE_PASSWORD=pipeline \
           KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
           QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pipeline" \
+          PROJECT_MATERIALS_STORE_ENDPOINT="http://127.0.0.1:$OBJECTSTORE_PORT" \
+          PROJECT_MATERIALS_STORE_ACCESS_KEY="$OBJECTSTORE_ACCESS_KEY" \
+          PROJECT_MATERIALS_STORE_SECRET_KEY="$OBJECTSTORE_SECRET_KEY" \
           "$JAVA" $SERVICE_HEAP "$MARK_HOME" "-Dlocalstack.component=$svc" -jar "$jar")"
   wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
   [ "$rc" -eq 0 ] || failed "$svc" "$rc" "$HEALTH_TIMEOUT"
@@ -684,6 +732,7 @@ start_comp() { # component
     postgres) start_postgres ;;
     kafka) start_kafka ;;
     keycloak) start_keycloak ;;
+    objectstore) start_objectstore ;;
     *) ensure_service_jars "$comp"; start_service "$comp" ;;
   esac
 }
@@ -755,6 +804,7 @@ APIs (Swagger UI at /q/swagger-ui, health /q/health, metrics /q/metrics, OpenAPI
 Keycloak             $kc/admin/  (admin console; admin / admin, demo only)   realm: $kc/realms/pipeline
 PostgreSQL           localhost:${PG_PORT:-5432}  user pipeline, password pipeline; databases project, approval, reporting
 Kafka                localhost:$KAFKA_PORT  (controller $KAFKA_CONTROLLER_PORT)
+Object store         http://127.0.0.1:$OBJECTSTORE_PORT  (S3Proxy; bucket pipeline-materials, files in $DATA/objectstore)
 
 Demo users, DEMO ONLY, password = user name (deploy/keycloak/README.md):
   staff.shangjie, staff.xinzheng (staff) | approver.ndrc, approver.nr, approver.ee, approver.hc (approver)
@@ -823,6 +873,7 @@ ready_of() { # component -> yes/no
     postgres) port_busy "${PG_PORT:-5432}" || ok=0 ;;
     kafka) port_busy "$KAFKA_PORT" || ok=0 ;;
     keycloak) http_ok "$(keycloak_ready_url)" || ok=0 ;;
+    objectstore) port_busy "$OBJECTSTORE_PORT" || ok=0 ;;
     *) health_up "$(health_url "$1")" || ok=0 ;;
   esac
   if [ "$ok" -eq 1 ]; then echo yes; else echo no; fi
@@ -890,13 +941,13 @@ cmd_build() {
 
 usage() {
   cat <<USAGE
-Local stack without Docker: PostgreSQL, Kafka (KRaft), Keycloak and the three services.
+Local stack without Docker: PostgreSQL, Kafka (KRaft), Keycloak, S3Proxy and the three services.
 
 Usage: deploy/local/stack.sh <command> [component]
   up               build what is missing, start everything, wait until healthy, load the seed data on the first
                    start (seeds/data, progress shown), print URLs (idempotent)
   seed             load the seed data again (idempotent: what is there already stays as it is)
-  down             stop the services, then Kafka, Keycloak, PostgreSQL (SIGTERM; SIGKILL after ${STOP_TIMEOUT} s)
+  down             stop the services, then S3Proxy, Keycloak, Kafka, PostgreSQL (SIGTERM; SIGKILL after ${STOP_TIMEOUT} s)
   status [comp]    state, pid, port, RSS, readiness (with a component: exit code 0 running, 3 stopped)
   reset            down, then wipe data/, logs/ and run/ (the downloaded distributions stay)
   logs [comp]      tail the logs (follows when the output is a terminal)
@@ -910,7 +961,8 @@ Components: ${COMPONENTS[*]}
 Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | none | comma list, for 'up'),
   PIPELINE_PG_PORT (5432, or a free port from 15432 when 5432 is taken), PIPELINE_KAFKA_PORT (9092),
   PIPELINE_KAFKA_CONTROLLER_PORT (9093), PIPELINE_KEYCLOAK_PORT (8180),
-  PIPELINE_KEYCLOAK_MANAGEMENT_PORT (Keycloak port + 820), PIPELINE_PROJECT_PORT (8081),
+  PIPELINE_KEYCLOAK_MANAGEMENT_PORT (Keycloak port + 820), PIPELINE_OBJECTSTORE_PORT (9400),
+  PIPELINE_PROJECT_PORT (8081),
   PIPELINE_APPROVAL_PORT (8082), PIPELINE_REPORTING_PORT (8083); ports are remembered in run/ports.env.
   PIPELINE_PG_BIN (a PostgreSQL bin folder, or 'embedded'), PIPELINE_JAVA, PIPELINE_STOP_TIMEOUT (30),
   PIPELINE_HEALTH_TIMEOUT (90), PIPELINE_KEYCLOAK_TIMEOUT (180), PIPELINE_KAFKA_TIMEOUT (60),

@@ -54,6 +54,7 @@ final class Stack {
         env.put("PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(KeycloakServer.freePort()));
         env.put("PIPELINE_KEYCLOAK_PORT", Integer.toString(keycloakPort));
         env.put("PIPELINE_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(KeycloakServer.freePort()));
+        env.put("PIPELINE_OBJECTSTORE_PORT", Integer.toString(KeycloakServer.freePort()));
         env.put("PIPELINE_PROJECT_PORT", Integer.toString(projectPort));
         env.put("PIPELINE_APPROVAL_PORT", Integer.toString(approvalPort));
         env.put("PIPELINE_REPORTING_PORT", Integer.toString(reportingPort));

@@ -324,17 +324,18 @@ class LedgerTest {
         byte[] admission = xlsx("admission", Map.of("format", "xlsx", "year", "2025"), null).asByteArray();
         rows = sheet(admission, "入库管理台账");
         List<String> header = texts(rows.get(0));
-        assertThat(header.subList(0, 7)).containsExactly("项目代码", "项目名称", "所属区县", "阶段", "申报日期",
-                "入库日期", "尚缺手续");
-        assertThat(header.subList(7, header.size())).containsExactly("1-2月（万元）", "1-3月（万元）", "1-4月（万元）",
+        assertThat(header.subList(0, 8)).containsExactly("项目代码", "项目名称", "所属区县", "阶段", "申报日期",
+                "入库日期", "尚缺手续", "尚缺资料");
+        assertThat(header.subList(8, header.size())).containsExactly("1-2月（万元）", "1-3月（万元）", "1-4月（万元）",
                 "1-5月（万元）", "1-6月（万元）", "1-7月（万元）", "1-8月（万元）", "1-9月（万元）", "1-10月（万元）",
                 "1-11月（万元）", "1-12月（万元）");
         Row started = rows.get(1);
-        assertThat(number(started, 7, "#,##0.00")).isEqualByComparingTo("1000");
-        assertThat(started.getCellRawValue(8)).as("1-3月 not reported").isEmpty();
-        assertThat(number(started, 10, "#,##0.00")).isEqualByComparingTo("4000");
+        assertThat(number(started, 8, "#,##0.00")).isEqualByComparingTo("1000");
+        assertThat(started.getCellRawValue(9)).as("1-3月 not reported").isEmpty();
+        assertThat(number(started, 11, "#,##0.00")).isEqualByComparingTo("4000");
         assertThat(rows.get(2).getCellText(6)).isEqualTo("生态环境局（补正中）、自然资源和规划局（待审批）");
-        assertFrozenHeaderWithFilter(admission, "A1:R3");
+        assertThat(rows.get(2).getCellText(7)).isEqualTo("审批/核准/备案文件、施工合同、现场照片");
+        assertFrozenHeaderWithFilter(admission, "A1:S3");
     }
 
     @Test

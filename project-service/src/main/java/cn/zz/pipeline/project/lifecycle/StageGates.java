@@ -5,6 +5,7 @@ import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.project.config.GateSettings.Thresholds;
 import cn.zz.pipeline.project.config.GateSettings;
+import cn.zz.pipeline.project.materials.AdmissionMaterials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,6 +25,9 @@ public class StageGates {
     @Inject
     GateSettings settings;
 
+    @Inject
+    AdmissionMaterials materials;
+
     public List<Violation> unmet(Project p, Stage to, LocalDate date, LocalDate today) {
         List<Violation> unmet = new ArrayList<>();
         switch (to) {
@@ -35,6 +39,7 @@ public class StageGates {
                                     : p.approvalState().label()) + "）",
                             p.approvalState() == null ? "NONE" : p.approvalState().name(), ApprovalState.APPROVED.name()));
                 }
+                unmet.addAll(materials.unmet(p)); // 入库资料, where the district made them a gate
             }
             case STARTED -> {
                 if (date == null) {

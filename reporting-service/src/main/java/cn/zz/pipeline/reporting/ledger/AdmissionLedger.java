@@ -1,8 +1,11 @@
 package cn.zz.pipeline.reporting.ledger;
 
+import cn.zz.pipeline.events.MaterialKind;
 import cn.zz.pipeline.events.Stage;
+import cn.zz.pipeline.platform.materials.RequiredMaterials;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.stats.Figures;
+import io.quarkus.arc.Arc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +16,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * 入库管理台账: declared projects with the approvals they still lack (the open tasks of their approval case), and
+ * 入库管理台账: declared projects with the approvals they still lack (the open tasks of their approval case) and the
+ * required 入库资料 they still lack ({@code pipeline.materials.required}, the list project-service's gate reads), and
  * admitted projects (入库 and later) with their monthly cumulative figures of the year, 1-2月 to 1-12月 (January
  * has no report of its own).
  */
@@ -28,7 +32,7 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
         List<Column> columns = new ArrayList<>(List.of(
                 Column.text("项目代码", 26), Column.text("项目名称", 30), Column.text("所属区县", 12),
                 Column.text("阶段", 8), Column.date("申报日期"), Column.date("入库日期"),
-                Column.text("尚缺手续", 36)));
+                Column.text("尚缺手续", 36), Column.text("尚缺资料", 24)));
         for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
             columns.add(new Column("1-" + m + "月（万元）", Column.Format.AMOUNT, 13));
         }
@@ -42,16 +46,18 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
     /**
      * @param missingApprovals declared projects: the departments whose tasks are still open, with the task state,
      *     e.g. 自然资源和规划局（待审批）; null otherwise
+     * @param missingMaterials declared projects: the required kinds of 入库资料 without a file yet, in the configured
+     *     order (empty when none is missing); null otherwise
      * @param figures the months of the year with a report, in month order
      */
     public record Row(UUID projectId, String code, String name, String district, String districtLabel, Stage stage,
                       String stageLabel, LocalDate declaredOn, LocalDate admittedOn, String missingApprovals,
-                      List<Figure> figures) implements LedgerRow {
+                      List<MaterialKind> missingMaterials, List<Figure> figures) implements LedgerRow {
 
         @Override
         public List<Object> cells() {
             List<Object> cells = new ArrayList<>(Arrays.asList(code, name, districtLabel, stageLabel, declaredOn,
-                    admittedOn, missingApprovals));
+                    admittedOn, missingApprovals, labels(missingMaterials)));
             BigDecimal[] byMonth = new BigDecimal[LAST_MONTH + 1];
             figures.forEach(f -> byMonth[f.month()] = f.amount());
             for (int m = FIRST_MONTH; m <= LAST_MONTH; m++) {
@@ -66,7 +72,8 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
      * that order (null where none was reported).
      */
     public record Selected(UUID projectId, String code, String name, String district, Stage stage,
-                           LocalDate declaredOn, LocalDate admittedOn, String missing, BigDecimal[] figures) {
+                           LocalDate declaredOn, LocalDate admittedOn, String missing, String materials,
+                           BigDecimal[] figures) {
     }
 
     @Override
@@ -83,7 +90,9 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
         return Sql.of("select p.project_id, p.code, p.name, p.district, p.stage, p.declared_on, p.admitted_on,"
                         + " case when p.stage = 'DECLARED' then (select string_agg(t.department || ':' || t.state, ','"
                         + " order by t.department, t.item) from approval_task_view t where t.project_id = p.project_id"
-                        + " and t.state in ('PENDING', 'RETURNED')) end as missing, fig.figures"
+                        + " and t.state in ('PENDING', 'RETURNED')) end as missing,"
+                        + " case when p.stage = 'DECLARED' then coalesce((select string_agg(distinct m.kind, ',')"
+                        + " from material_view m where m.project_id = p.project_id), '') end as materials, fig.figures"
                         + " from project_view p left join lateral (select array[" + months + "] as figures"
                         + " from investment_figure where project_id = p.project_id and year = ?) fig on true", f.year())
                 .append(where(f))
@@ -115,7 +124,24 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
             }
         }
         return new Row(s.projectId(), s.code(), s.name(), s.district(), ctx.district(s.district()), s.stage(),
-                s.stage().label(), s.declaredOn(), s.admittedOn(), missing(s.missing(), ctx), List.copyOf(figures));
+                s.stage().label(), s.declaredOn(), s.admittedOn(), missing(s.missing(), ctx),
+                missingMaterials(s.materials()), List.copyOf(figures));
+    }
+
+    /** "CONTRACT,OTHER" (the kinds a declared project holds; null for other stages) → the required ones it lacks. */
+    private static List<MaterialKind> missingMaterials(String held) {
+        if (held == null) {
+            return null;
+        }
+        List<MaterialKind> present = held.isEmpty() ? List.of()
+                : Arrays.stream(held.split(",")).map(MaterialKind::valueOf).toList();
+        return Arc.container().instance(RequiredMaterials.class).get().missing(present);
+    }
+
+    /** 施工合同、现场照片 for the workbook; empty when nothing is missing, null when it does not apply. */
+    private static String labels(List<MaterialKind> kinds) {
+        return kinds == null || kinds.isEmpty() ? null
+                : kinds.stream().map(MaterialKind::label).collect(Collectors.joining("、"));
     }
 
     /** "NR:PENDING,EE:RETURNED" → 自然资源和规划局（待审批）、生态环境局（补正中）. */

@@ -19,7 +19,7 @@ public class ReadModels {
     static final String TABLES = "project_view, investment_figure, investment_total, stage_count,"
             + " stage_change_day, stage_interval, approval_case_view, approval_task_view, approval_lead,"
             + " problem_view, problem_stat, project_plan, plan_total, campaign, campaign_entry,"
-            + " owing_project, owing_gap, owing_count, milestone_node, milestone_light";
+            + " owing_project, owing_gap, owing_count, milestone_node, milestone_light, material_view";
 
     @Inject
     DataSource dataSource;

@@ -6,6 +6,8 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.CampaignEntryRemoved;
 import cn.zz.pipeline.events.project.CampaignEntrySet;
 import cn.zz.pipeline.events.project.InvestmentReported;
+import cn.zz.pipeline.events.project.MaterialAdded;
+import cn.zz.pipeline.events.project.MaterialRemoved;
 import cn.zz.pipeline.events.project.MilestonesSet;
 import cn.zz.pipeline.events.project.PlanSet;
 import cn.zz.pipeline.events.project.ProblemLogged;
@@ -110,6 +112,7 @@ public class ReportingProjection implements BatchEventHandler {
             ApprovalRows approvals = new ApprovalRows(c, today.zone());
             ProblemRows problems = new ProblemRows(c);
             CampaignRows campaigns = new CampaignRows(c);
+            MaterialRows materials = new MaterialRows(c);
             OwingRows owing = new OwingRows();
             MilestoneRows milestones = new MilestoneRows(c);
             for (EventEnvelope e : events) {
@@ -118,7 +121,7 @@ public class ReportingProjection implements BatchEventHandler {
                 } else {
                     UUID id = UUID.fromString(e.subject());
                     owing.before(id, store.get(id));
-                    applyProject(e, store, aggregates, problems, approvals, campaigns);
+                    applyProject(e, store, aggregates, problems, approvals, campaigns, materials);
                     milestones(e, milestones);
                 }
             }
@@ -165,7 +168,8 @@ public class ReportingProjection implements BatchEventHandler {
 
     /** Applies one project event. */
     private void applyProject(EventEnvelope event, ProjectStore store, Aggregates agg, ProblemRows problems,
-                              ApprovalRows approvals, CampaignRows campaigns) throws SQLException {
+                              ApprovalRows approvals, CampaignRows campaigns, MaterialRows materials)
+            throws SQLException {
         UUID id = UUID.fromString(event.subject());
         ProjectState p = store.get(id);
         Object data = event.data();
@@ -224,6 +228,10 @@ public class ReportingProjection implements BatchEventHandler {
             campaigns.set(e, event.time());
         } else if (data instanceof CampaignEntryRemoved e) {
             campaigns.removed(e);
+        } else if (data instanceof MaterialAdded m) {
+            materials.added(m);
+        } else if (data instanceof MaterialRemoved m) {
+            materials.removed(m);
         }
     }
 

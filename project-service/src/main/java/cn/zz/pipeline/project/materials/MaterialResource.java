@@ -1,0 +1,179 @@
+package cn.zz.pipeline.project.materials;
+
+import cn.zz.pipeline.platform.problem.Problem;
+import cn.zz.pipeline.platform.security.CurrentUser;
+import cn.zz.pipeline.platform.security.Roles;
+import cn.zz.pipeline.platform.web.Attachment;
+import cn.zz.pipeline.platform.web.Params;
+import cn.zz.pipeline.project.lifecycle.ProjectResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** 入库资料 of one project: upload, list, download, delete. */
+@Path("/api/projects/{id}/materials")
+public class MaterialResource {
+
+    @Inject
+    MaterialService service;
+
+    @Inject
+    CurrentUser user;
+
+    /** 201 + Location; the project's new version as ETag (an upload is a change of the project). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RequestBody(required = true, description = "multipart/form-data：kind 资料类别（APPROVAL_DOC 审批/核准/备案文件、"
+            + "CONTRACT 施工合同、SITE_PHOTO 现场照片、OTHER 其他）与 file 文件（PDF、OFD、JPEG、PNG、DOCX、XLSX，"
+            + "按内容识别，不超过 20 MB）。例：kind=CONTRACT，file=施工合同.pdf",
+            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, requiredProperties =
+                    {"kind", "file"}, properties = {
+                    @SchemaProperty(name = "kind", description = "资料类别", example = "CONTRACT",
+                            enumeration = {"APPROVAL_DOC", "CONTRACT", "SITE_PHOTO", "OTHER"}),
+                    @SchemaProperty(name = "file", description = "文件（文件名可含中文）", format = "binary",
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)}),
+                    encoding = @Encoding(name = "file", contentType = "application/octet-stream")))
+    @APIResponse(responseCode = "201", description = "stored; Location names the material",
+            headers = {@Header(name = "Location"), @Header(name = "ETag", description = "the project's new version")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MaterialView.class)))
+    @APIResponse(responseCode = "400", description = "kind missing (required) or unknown (invalid-value), file"
+            + " missing (required) or empty (empty-file)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not staff of the project's district nor admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the project was withdrawn (project-closed), stale If-Match or a"
+            + " concurrent change (nothing is stored)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "the file exceeds project.materials.max-bytes (20 MB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "not PDF, OFD, JPEG, PNG, DOCX or XLSX by its bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "the object store cannot be reached (nothing is stored)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @RestForm("kind") String kind, @RestForm("file") FileUpload file, @Context UriInfo uri)
+            throws IOException {
+        MaterialService.Upload upload = file == null || file.uploadedFile() == null ? null
+                : new MaterialService.Upload(file.uploadedFile(), file.fileName());
+        MaterialWrites.Added added = service.upload(Params.pathId("项目 project", id), kind, upload, ifMatch, user);
+        Material m = added.material();
+        return Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
+                .tag(ProjectResource.etag(added.project())).entity(MaterialView.of(m)).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "the project's materials, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = MaterialView.class)))
+    @APIResponse(responseCode = "400", description = "malformed project id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "the project lies outside the caller's district",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<MaterialView> list(@PathParam("id") String id) {
+        return service.list(Params.pathId("项目 project", id), user).stream().map(MaterialView::of).toList();
+    }
+
+    /** The file's bytes with its sniffed type and its (Chinese) name in Content-Disposition. */
+    @GET
+    @Path("/{mid}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "the file; Content-Type as sniffed at upload, Content-Disposition"
+            + " attachment with an ASCII filename and the real one as filename*=UTF-8''…",
+            headers = {@Header(name = "Content-Disposition"), @Header(name = "Content-Length")},
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "malformed id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "the project lies outside the caller's district",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such project or material",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "the object store lost the file (material-object-missing)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "the object store cannot be reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response download(@PathParam("id") String id, @PathParam("mid") String mid) {
+        MaterialService.Download d = service.download(Params.pathId("项目 project", id),
+                Params.pathId("资料 material", mid), user);
+        Material m = d.material();
+        FileType type = FileType.ofContentType(m.contentType());
+        StreamingOutput body = out -> {
+            try (InputStream in = d.bytes()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, m.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, m.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Attachment.contentDisposition(FileNames.ascii(m.name(), type), m.name()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .build();
+    }
+
+    /** 204; 409 once the project was admitted (入库) or when If-Match is stale. */
+    @DELETE
+    @Path("/{mid}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @APIResponse(responseCode = "204", description = "deleted (row, event material-removed, then the object)")
+    @APIResponse(responseCode = "400", description = "malformed id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "not staff of the project's district nor admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such project or material",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the project was admitted (入库) already (material-locked),"
+            + " stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") String id, @PathParam("mid") String mid,
+                           @HeaderParam("If-Match") String ifMatch) {
+        service.remove(Params.pathId("项目 project", id), Params.pathId("资料 material", mid), ifMatch, user);
+        return Response.noContent().build();
+    }
+}
