@@ -206,6 +206,29 @@ class MaterialTest {
     }
 
     @Test
+    void uploadsAtOnceWithoutIfMatchAreAllStored() throws Exception {
+        String id = Api.registered();
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String name = "现场照片-" + i + ".png";
+                answers.add(pool.submit(() -> upload(STAFF, id, "SITE_PHOTO", name, MaterialFiles.png()).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                assertThat(a.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // each upload waited for the one before on the project's row: n rows, n objects, n versions, no 409
+        as(STAFF).get("/api/projects/" + id + "/materials").then().statusCode(200).body("size()", equalTo(n));
+        assertThat(ObjectStoreResource.objectsUnder(objects(id))).isEqualTo(n);
+        assertThat(Api.version(id)).isEqualTo(1 + n);
+    }
+
+    @Test
     void aLostObjectIsAProblemNotAServerError() throws Exception {
         String id = Api.registered();
         String mid = upload(STAFF, id, "CONTRACT", "施工合同.pdf", MaterialFiles.pdf()).then().statusCode(201)

@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,21 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      */
     public Project forWrite(UUID id, String ifMatch, CurrentUser user) {
         return forWrite(id, ifMatch, false, user);
+    }
+
+    /**
+     * {@link #forWrite} for a command that adds to or takes from the project's collections (a material) rather than
+     * changing its facts: without If-Match it waits on the project's row for a concurrent writer instead of losing to
+     * it with 409, since two uploads at once do not contradict each other. With If-Match, as {@link #forWrite}.
+     */
+    public Project forAddition(UUID id, String ifMatch, CurrentUser user) {
+        if (ifMatch != null) {
+            return forWrite(id, ifMatch, user);
+        }
+        Project p = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("项目 project", id));
+        user.requireWrite(p.district());
+        return p;
     }
 
     /**

@@ -49,10 +49,10 @@ public class MaterialWrites {
     public record Added(Material material, Project project) {
     }
 
-    /** The row and the project's change; 409 when {@code ifMatch} is stale or a concurrent writer won. */
+    /** The row and the project's change; 409 when {@code ifMatch} is stale (without it, concurrent uploads queue). */
     @Transactional
     Added add(UUID projectId, Material.Draft d, String ifMatch, CurrentUser user) {
-        Project p = projects.forWrite(projectId, ifMatch, user);
+        Project p = projects.forAddition(projectId, ifMatch, user);
         ProjectService.requireOpen(p);
         Instant now = today.now();
         Material m = d.toMaterial(p, user.name(), now);
@@ -67,7 +67,7 @@ public class MaterialWrites {
     /** Deletes the row (the caller deletes the object after the commit); 409 once the project was admitted (入库). */
     @Transactional
     Material remove(UUID projectId, UUID materialId, String ifMatch, CurrentUser user) {
-        Project p = projects.forWrite(projectId, ifMatch, user);
+        Project p = projects.forAddition(projectId, ifMatch, user);
         Material m = find(p, materialId);
         if (p.stage() != Stage.RESERVE && p.stage() != Stage.DECLARED) {
             throw ApiException.conflict("material-locked", "项目已" + p.stage().label() + "，入库资料不能再删除"
