@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seeds' milestone plans against a fixed today, with project-service's generation played here from the shipped
- * templates (milestones/default-templates.json: the offsets below) and its status rule (LATE after the planned day,
+ * templates (project-service's milestones/default-templates.json, read here) and its status rule (LATE after the planned day,
  * AT_RISK from 7 days before it).
  */
 class SeedMilestonesTest {
@@ -28,40 +30,45 @@ class SeedMilestonesTest {
     private static final SeedData DATA = SeedData.read(Path.of("data"));
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
 
-    /** The shipped templates: code → days before the start (after it for PRODUCTION), in node order. */
-    private static Map<String, Integer> template(SeedData.Project p) {
-        Map<String, Integer> t = new LinkedHashMap<>();
-        String type = (String) p.facts().get("projectType");
-        if (type.equals("01") && "RENOVATION".equals(p.facts().get("constructionType"))) {
-            t.put("PROJECT_FILING", 120);
-            t.put("ENGINEERING_PLANNING_PERMIT", 60);
-            t.put("CONSTRUCTION_PERMIT", 30);
-            t.put("APPROVED", 30);
-            t.put("START", 0);
-            t.put("PRODUCTION", 365);
-        } else if (type.equals("01") || type.equals("99")) {
-            t.put("PROJECT_FILING", 180);
-            t.put("LAND_PLANNING_PERMIT", 150);
-            t.put("LAND", 90);
-            t.put("ENGINEERING_PLANNING_PERMIT", 60);
-            t.put("CONSTRUCTION_PERMIT", 30);
-            t.put("APPROVED", 30);
-            t.put("SITE_CLEARING", 15);
-            t.put("START", 0);
-            t.put("PRODUCTION", 540);
-        } else if (type.equals("02")) {
-            t.put("PROJECT_FILING", 90);
-            t.put("CONSTRUCTION_PERMIT", 30);
-            t.put("APPROVED", 20);
-            t.put("START", 0);
-            t.put("PRODUCTION", 365);
-        } else {
-            t.put("PROJECT_FILING", 60);
-            t.put("APPROVED", 30);
-            t.put("START", 0);
-            t.put("PRODUCTION", type.equals("03") ? 180 : 270);
+    /**
+     * project-service's shipped templates, read from the one file that defines them, so a changed default changes
+     * what this test expects.
+     */
+    private static final JsonNode TEMPLATES = readTemplates();
+
+    private static JsonNode readTemplates() {
+        try {
+            return new ObjectMapper().readTree(
+                    Path.of("..", "project-service", "src", "main", "resources", "milestones", "default-templates.json")
+                            .toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return t;
+    }
+
+    /**
+     * The project's template (its construction type's own, else its project type's): code → days before the start
+     * (after it for PRODUCTION), in node order.
+     */
+    private static Map<String, Integer> template(SeedData.Project p) {
+        Object type = p.facts().get("projectType");
+        Object construction = p.facts().get("constructionType");
+        JsonNode chosen = null;
+        for (JsonNode t : TEMPLATES) {
+            boolean sameType = t.path("projectType").asText().equals(type);
+            if (sameType && !t.path("constructionType").isNull()
+                    && t.path("constructionType").asText().equals(construction)) {
+                chosen = t;
+                break;
+            }
+            if (sameType && t.path("constructionType").isNull()) {
+                chosen = t;
+            }
+        }
+        assertThat(chosen).as("template of " + p.label()).isNotNull();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        chosen.path("nodes").forEach(n -> out.put(n.path("code").asText(), n.path("offsetDays").asInt()));
+        return out;
     }
 
     /** The plan as project-service leaves it after the loader: generated, 投产 replanned, completions applied. */
