@@ -2,6 +2,7 @@ package cn.zz.pipeline.project.imports;
 
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
+import cn.zz.pipeline.project.Uploads;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 import java.io.IOException;
@@ -61,10 +62,7 @@ public final class XlsxUpload {
     }
 
     public static ApiException tooLarge(long maxBytes) {
-        String limit = maxBytes % 1_000_000 == 0 ? maxBytes / 1_000_000 + " MB" : maxBytes + " 字节";
-        return new ApiException(413, "upload-too-large", "文件过大 Upload too large",
-                "上传的文件超过 " + limit + "，请拆分成多个文件导入 (the upload exceeds " + limit + ")",
-                List.of(new Violation("file", "upload-too-large", "文件不能超过 " + limit, null, maxBytes)));
+        return Uploads.tooLarge(maxBytes, "上传的文件", "，请拆分成多个文件导入");
     }
 
     /**

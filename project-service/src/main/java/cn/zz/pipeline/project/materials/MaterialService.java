@@ -3,6 +3,7 @@ package cn.zz.pipeline.project.materials;
 import cn.zz.pipeline.events.MaterialKind;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
+import cn.zz.pipeline.project.Uploads;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.project.lifecycle.Project;
 import cn.zz.pipeline.project.lifecycle.ProjectRepository;
@@ -162,10 +163,7 @@ public class MaterialService {
     }
 
     static ApiException tooLarge(long maxBytes) {
-        String limit = maxBytes % 1_000_000 == 0 ? maxBytes / 1_000_000 + " MB" : maxBytes + " 字节";
-        return new ApiException(413, "upload-too-large", "文件过大 Upload too large",
-                "入库资料每个文件不能超过 " + limit + " (a file may have at most " + limit + ")",
-                List.of(new Violation("file", "upload-too-large", "文件不能超过 " + limit, null, maxBytes)));
+        return Uploads.tooLarge(maxBytes, "入库资料每个文件", "");
     }
 
     private static ApiException unsupported() {
