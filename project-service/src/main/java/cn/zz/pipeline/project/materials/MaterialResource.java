@@ -75,8 +75,8 @@ public class MaterialResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the project was withdrawn (project-closed), stale If-Match or a"
-            + " concurrent change (nothing is stored)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "the project was withdrawn (project-closed) or If-Match is stale"
+            + " (nothing is stored); without If-Match, uploads at once wait for each other", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "the file exceeds project.materials.max-bytes (20 MB)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
