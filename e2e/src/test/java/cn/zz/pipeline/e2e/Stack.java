@@ -20,12 +20,12 @@ final class Stack {
 
     final Path home;
     final Map<String, String> env = new LinkedHashMap<>();
-    final int pgPort = KeycloakServer.freePort();
-    final int kafkaPort = KeycloakServer.freePort();
-    final int keycloakPort = KeycloakServer.freePort();
-    final int projectPort = KeycloakServer.freePort();
-    final int approvalPort = KeycloakServer.freePort();
-    final int reportingPort = KeycloakServer.freePort();
+    final int pgPort;
+    final int kafkaPort;
+    final int keycloakPort;
+    final int projectPort;
+    final int approvalPort;
+    final int reportingPort;
     private final Path script;
 
     private static Stack shared;
@@ -35,6 +35,11 @@ final class Stack {
      * exits, so the end-to-end classes share one start-up.
      */
     static synchronized Stack shared() {
+        String attach = System.getProperty("e2e.stack.attach");
+        if (shared == null && attach != null && !attach.isBlank()) {
+            // A developer's running stack (PIPELINE_HOME given): used as it is, never reset or stopped.
+            shared = attached(Path.of(attach));
+        }
         if (shared == null) {
             Stack s = new Stack(Path.of(System.getProperty("e2e.stack.home", "target/stack")));
             s.run(120, "reset");
@@ -46,9 +51,23 @@ final class Stack {
     }
 
     Stack(Path home) {
+        this(home, Map.of());
+    }
+
+    /** A stack on the ports given (by name as in run/ports.env), free ports for the others. */
+    private Stack(Path home, Map<String, String> ports) {
         this.home = home;
         this.script = KeycloakServer.projectRoot().resolve("deploy/local/stack.sh");
+        pgPort = port(ports, "PG_PORT");
+        kafkaPort = port(ports, "KAFKA_PORT");
+        keycloakPort = port(ports, "KEYCLOAK_PORT");
+        projectPort = port(ports, "PROJECT_PORT");
+        approvalPort = port(ports, "APPROVAL_PORT");
+        reportingPort = port(ports, "REPORTING_PORT");
         env.put("PIPELINE_HOME", home.toString());
+        if (!ports.isEmpty()) {
+            return; // an attached stack: stack.sh reads the ports it remembers
+        }
         env.put("PIPELINE_PG_PORT", Integer.toString(pgPort));
         env.put("PIPELINE_KAFKA_PORT", Integer.toString(kafkaPort));
         env.put("PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(KeycloakServer.freePort()));
@@ -58,6 +77,27 @@ final class Stack {
         env.put("PIPELINE_PROJECT_PORT", Integer.toString(projectPort));
         env.put("PIPELINE_APPROVAL_PORT", Integer.toString(approvalPort));
         env.put("PIPELINE_REPORTING_PORT", Integer.toString(reportingPort));
+    }
+
+    /** The stack already running in {@code home}, on the ports its run/ports.env remembers. */
+    static Stack attached(Path home) {
+        Map<String, String> ports = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(home.resolve("run/ports.env"))) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    ports.put(line.substring(0, eq), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no running stack in " + home + " (run/ports.env): " + e.getMessage());
+        }
+        return new Stack(home, ports);
+    }
+
+    private static int port(Map<String, String> ports, String name) {
+        String value = ports.get(name);
+        return value == null || value.isBlank() ? KeycloakServer.freePort() : Integer.parseInt(value);
     }
 
     String realmUrl() {
