@@ -1,6 +1,7 @@
 package cn.zz.pipeline.platform.openapi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -33,13 +34,15 @@ final class NullableProperties {
             return;
         }
         List<String> required = object.getRequired() == null ? List.of() : object.getRequired();
-        properties.replaceAll((name, property) -> {
+        Map<String, Schema> rewritten = new LinkedHashMap<>();
+        properties.forEach((name, property) -> {
             applyTo(property);
             if (property.getItems() != null) {
                 applyTo(property.getItems());
             }
-            return required.contains(name) ? property : nullable(property);
+            rewritten.put(name, required.contains(name) ? property : nullable(property));
         });
+        object.setProperties(rewritten);
     }
 
     static Schema nullable(Schema property) {

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.platform.openapi;
 
 import cn.zz.pipeline.platform.problem.Problem;
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
@@ -45,7 +46,8 @@ final class ProblemResponses {
             problem.setSchema(OASFactory.createSchema().ref(SCHEMA_REF));
         }
         // An error never comes as anything but a problem document, whatever media type the operation produces.
-        content.getMediaTypes().keySet().removeIf(type -> !Problem.MEDIA_TYPE.equals(type));
+        List.copyOf(content.getMediaTypes().keySet()).stream().filter(type -> !Problem.MEDIA_TYPE.equals(type))
+                .forEach(content::removeMediaType);
     }
 
     private static boolean isError(String status) {
