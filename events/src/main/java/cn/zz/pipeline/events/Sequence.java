@@ -25,7 +25,8 @@ public final class Sequence {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must not be negative but was " + sequence);
         }
-        return String.format("%0" + DIGITS + "d", sequence);
+        String digits = Long.toString(sequence); // not String.format: an import writes thousands of events
+        return "0".repeat(DIGITS - digits.length()) + digits;
     }
 
     /**
