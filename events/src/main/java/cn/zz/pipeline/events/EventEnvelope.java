@@ -1,8 +1,11 @@
 package cn.zz.pipeline.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,6 +14,10 @@ import java.util.UUID;
  * A CloudEvents 1.0 event in JSON structured mode. Use {@link EventCodec} to write and read it: reading checks the
  * type's JSON Schema before binding.
  *
+ * <p>Envelope 2 (issue 16): {@code sequence} is written as the CloudEvents sequence extension's string
+ * ({@link Sequence}) and {@code dataschema} names the type's JSON Schema ({@link EventType#dataschema()}). Envelope 1
+ * (an integer sequence, no dataschema) is still read.
+ *
  * <p>Invariants checked on construction: every attribute present, {@code sequence >= 1}, {@code type} is the type
  * of {@code data}'s class, and {@code subject} is the project id of {@code data} (it is also the message key).
  *
@@ -18,10 +25,12 @@ import java.util.UUID;
  * @param subject the project id as a UUID string, for every event including approval events
  * @param sequence the project's version after the change (per-project order; gaps are detectable)
  */
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "sequence", "data"})
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
+        "sequence", "data"})
 @JsonDeserialize(using = EventEnvelopeDeserializer.class)
 public record EventEnvelope(String specversion, UUID id, String source, String type, String subject, Instant time,
-                                                        String datacontenttype, long sequence, EventPayload data) {
+                            String datacontenttype, @JsonSerialize(using = Sequence.Writer.class) long sequence,
+                            EventPayload data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
@@ -59,6 +68,12 @@ public record EventEnvelope(String specversion, UUID id, String source, String t
         Objects.requireNonNull(data, "data");
         return new EventEnvelope(SPEC_VERSION, UUID.randomUUID(), source, EventType.of(data.getClass()).type(), subject,
                 time, DATA_CONTENT_TYPE, sequence, data);
+    }
+
+    /** Follows from the type, so it is not a component: an envelope 1 event read gets it too. */
+    @JsonProperty("dataschema")
+    public URI dataschema() {
+        return eventType().dataschema();
     }
 
     @JsonIgnore

@@ -44,9 +44,16 @@ final class EventEnvelopeDeserializer extends StdDeserializer<EventEnvelope> {
         if (eventType == null) {
             throw mismatch("unknown type " + type, null);
         }
-        JsonNode sequence = node.get("sequence");
-        if (sequence == null || !sequence.canConvertToExactIntegral() || !sequence.canConvertToLong()) {
-            throw mismatch("sequence must be an integer", null);
+        long sequence;
+        try {
+            sequence = Sequence.parse(node.get("sequence"));
+        } catch (IllegalArgumentException e) {
+            throw mismatch(e.getMessage(), e);
+        }
+        // Missing in envelope 1; when present it must name the schema the event is checked against.
+        JsonNode dataschema = node.get("dataschema");
+        if (dataschema != null && !eventType.dataschema().toString().equals(dataschema.textValue())) {
+            throw mismatch("dataschema " + dataschema + " is not " + eventType.dataschema() + " of type " + type, null);
         }
         EventPayload data = value(binder, node, "data", eventType.payloadClass());
         try {
@@ -58,7 +65,7 @@ final class EventEnvelopeDeserializer extends StdDeserializer<EventEnvelope> {
                     node.path("subject").textValue(),
                     value(binder, node, "time", Instant.class),
                     node.path("datacontenttype").textValue(),
-                    sequence.asLong(),
+                    sequence,
                     data);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw mismatch(e.getMessage(), e);

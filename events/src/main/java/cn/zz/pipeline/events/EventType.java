@@ -28,6 +28,7 @@ import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
 import cn.zz.pipeline.events.project.ProjectStarted;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +81,13 @@ public enum EventType {
     private final String type;
     private final String topic;
     private final Class<? extends EventPayload> payloadClass;
+    private final URI dataschema;
 
     EventType(String type, String topic, Class<? extends EventPayload> payloadClass) {
         this.type = type;
         this.topic = topic;
         this.payloadClass = payloadClass;
+        this.dataschema = URI.create(EventCodec.SCHEMA_BASE_IRI + type + ".json");
     }
 
     /** CloudEvents {@code type}, e.g. {@code pipeline.project.declared.v1}. */
@@ -99,6 +102,14 @@ public enum EventType {
 
     public Class<? extends EventPayload> payloadClass() {
         return payloadClass;
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} of this type: the {@code $id} of its JSON Schema, e.g.
+     * {@code https://schemas.pipeline.zz.cn/events/pipeline.project.declared.v1.json}.
+     */
+    public URI dataschema() {
+        return dataschema;
     }
 
     /** Classpath location of this type's JSON Schema. */

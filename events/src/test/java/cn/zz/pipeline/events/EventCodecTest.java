@@ -33,7 +33,12 @@ class EventCodecTest {
         assertThat(node.path("subject").asText()).isEqualTo(PROJECT_ID);
         assertThat(node.path("time").asText()).isEqualTo("2025-06-30T08:00:00Z");
         assertThat(node.path("datacontenttype").asText()).isEqualTo("application/json");
-        assertThat(node.path("sequence").asLong()).isEqualTo(7);
+        // Envelope 2: the CloudEvents sequence extension's string, and the type's schema as dataschema.
+        assertThat(node.path("sequence").isTextual()).isTrue();
+        assertThat(node.path("sequence").textValue()).isEqualTo("0000000000000000007");
+        assertThat(node.path("dataschema").asText())
+                .isEqualTo("https://schemas.pipeline.zz.cn/events/pipeline.project.registered.v1.json");
+        assertThat(json).contains("\"datacontenttype\":\"application/json\",\"dataschema\":");
         assertThat(node.at("/data/project/plannedStart").asText()).isEqualTo("2025-03-01");
         assertThat(node.at("/data/project/stage").asText()).isEqualTo("RESERVE");
         assertThat(node.at("/data/project/constructionType").asText()).isEqualTo("NEW");
@@ -161,6 +166,63 @@ class EventCodecTest {
             ((ObjectNode) n.get("data")).put("workingDaysLate", 2);
         });
         assertThat(EventCodec.read(json)).isEqualTo(SampleEvents.envelope(EventType.TASK_OVERDUE));
+    }
+
+    @Test
+    void envelopeOneIsStillRead() throws Exception {
+        // As written before issue 16 (events in topics, dead letters, historical data): integer sequence, no dataschema.
+        EventEnvelope event = SampleEvents.envelope(EventType.PROJECT_DECLARED);
+        String json = sampleJson(EventType.PROJECT_DECLARED, n -> {
+            n.remove("dataschema");
+            n.put("sequence", 7);
+        });
+        assertThat(json).contains("\"sequence\":7,").doesNotContain("dataschema");
+
+        EventEnvelope read = EventCodec.read(json);
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.sequence()).isEqualTo(7);
+        assertThat(read.dataschema()).isEqualTo(EventType.PROJECT_DECLARED.dataschema());
+        // Written again it is an envelope 2 event.
+        assertThat(EventCodec.write(read)).isEqualTo(EventCodec.write(event));
+    }
+
+    @Test
+    void sequenceOrdersAsAString() throws Exception {
+        assertThat(Sequence.format(1)).isEqualTo("0000000000000000001");
+        assertThat(Sequence.format(Long.MAX_VALUE)).isEqualTo("9223372036854775807").hasSize(Sequence.DIGITS);
+        long[] versions = {1, 2, 9, 10, 99, 100, 12_345, 1L << 40, Long.MAX_VALUE};
+        for (int i = 1; i < versions.length; i++) {
+            assertThat(Sequence.format(versions[i - 1]).compareTo(Sequence.format(versions[i]))).isNegative();
+        }
+        for (long v : versions) {
+            EventEnvelope e = EventEnvelope.create("/project-service", PROJECT_ID, v, SampleEvents.TIME,
+                    SampleEvents.payload(EventType.PROJECT_STARTED));
+            assertThat(EventCodec.read(EventCodec.write(e)).sequence()).isEqualTo(v);
+        }
+    }
+
+    @Test
+    void sequenceStringsOutsideTheContract() {
+        for (String bad : new String[] {"7", "00000000000000000007", "000000000000000000x", "+000000000000000007"}) {
+            String json = sampleJson(EventType.PROJECT_STARTED, n -> n.put("sequence", bad));
+            assertThat(rejection(json).violations()).as(bad).anyMatch(v -> v.startsWith("$.sequence: "));
+        }
+        String beyondLong = sampleJson(EventType.PROJECT_STARTED, n -> n.put("sequence", "9999999999999999999"));
+        assertRejected(beyondLong).contains("sequence 9999999999999999999 is beyond a 64-bit integer");
+        String zero = sampleJson(EventType.PROJECT_STARTED, n -> n.put("sequence", "0000000000000000000"));
+        assertRejected(zero).contains("sequence must be >= 1");
+        String fraction = sampleJson(EventType.PROJECT_STARTED, n -> n.put("sequence", 7.5));
+        assertThat(rejection(fraction).violations()).anyMatch(v -> v.startsWith("$.sequence: "));
+    }
+
+    @Test
+    void dataschemaOfAnotherType() {
+        String json = sampleJson(EventType.PROJECT_STARTED,
+                n -> n.put("dataschema", EventType.PROJECT_WITHDRAWN.dataschema().toString()));
+        assertRejected(json).startsWith("cannot bind pipeline.project.started.v1: dataschema ");
+        String notUri = sampleJson(EventType.PROJECT_STARTED, n -> n.put("dataschema", "kein schema"));
+        assertThat(rejection(notUri).violations()).anyMatch(v -> v.startsWith("$.dataschema: "));
     }
 
     @Test

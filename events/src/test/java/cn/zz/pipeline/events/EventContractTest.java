@@ -40,7 +40,8 @@ class EventContractTest {
             assertThat(in).as(type.schemaResource()).isNotNull();
             JsonNode schema = EventCodec.mapper().readTree(in);
             assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-            assertThat(schema.path("$id").asText()).isEqualTo(EventCodec.SCHEMA_BASE_IRI + type.type() + ".json");
+            assertThat(schema.path("$id").asText()).isEqualTo(EventCodec.SCHEMA_BASE_IRI + type.type() + ".json")
+                    .isEqualTo(type.dataschema().toString());
             assertThat(schema.at("/properties/type/const").asText()).isEqualTo(type.type());
             assertThat(schema.at("/properties/data/required").isArray()).isTrue();
         }

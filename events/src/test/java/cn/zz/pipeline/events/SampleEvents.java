@@ -37,10 +37,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Realistic, deterministic sample events (奥克斯智能空调基地, 上街区). */
-final class SampleEvents {
+/**
+ * Realistic, deterministic sample events (奥克斯智能空调基地, 上街区), one per type. Public and shipped in this module's
+ * test jar, so that other modules' contract tests (the CloudEvents SDK test of platform) use the same samples.
+ */
+public final class SampleEvents {
 
-    static final UUID PROJECT_ID = UUID.fromString("6f1c2b9e-3d4a-4e8b-9c1d-2a3b4c5d6e7f");
+    public static final UUID PROJECT_ID = UUID.fromString("6f1c2b9e-3d4a-4e8b-9c1d-2a3b4c5d6e7f");
     static final UUID CASE_ID = UUID.fromString("0b7d5c3a-1e2f-4a5b-8c9d-0e1f2a3b4c5d");
     static final UUID TASK_ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
     static final UUID CAMPAIGN_ID = UUID.fromString("3e2d1c0b-9a87-4654-8321-0fedcba98765");
@@ -61,7 +64,7 @@ final class SampleEvents {
                 "王副区长", List.of("张伟", "李娜"), LocalDate.of(2024, 11, 8), new BigDecimal("300000"));
     }
 
-    static EventPayload payload(EventType type) {
+    public static EventPayload payload(EventType type) {
         // No default branch: a new EventType without a sample does not compile.
         return switch (type) {
             case PROJECT_REGISTERED -> new ProjectRegistered(snapshot(Stage.RESERVE), "staff.shangjie");
@@ -128,7 +131,7 @@ final class SampleEvents {
         };
     }
 
-    static EventEnvelope envelope(EventType type) {
+    public static EventEnvelope envelope(EventType type) {
         String source = type.topic().equals(Topics.PROJECT_EVENTS) ? "/project-service" : "/approval-service";
         UUID id = UUID.nameUUIDFromBytes(type.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new EventEnvelope("1.0", id, source, type.type(), PROJECT_ID.toString(), TIME, "application/json",

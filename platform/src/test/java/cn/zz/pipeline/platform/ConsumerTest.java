@@ -4,8 +4,13 @@ import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.ProjectUpdated;
+import cn.zz.pipeline.platform.outbox.EventRecords;
+import cn.zz.pipeline.platform.outbox.OutboxRow;
+import cn.zz.pipeline.testsupport.CloudEventsSdk;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -120,6 +125,47 @@ class ConsumerTest {
         ConsumerRecord<String, String> dlq = deadLetters(project, "platform-test.test-batch").get(0);
         assertThat(KafkaTestClient.header(dlq, "dlq-reason")).contains("batch-poison");
         assertThat(dlq.value()).contains(sent.get(156).id().toString());
+    }
+
+    @Test
+    void anEnvelopeOneEventIsStillApplied() throws Exception {
+        // Published before issue 16 (still in the topic, or a dead letter replayed): integer sequence, no dataschema.
+        UUID project = UUID.randomUUID();
+        EventEnvelope old = updated(project, 1, "envelope-1");
+        ObjectNode tree = (ObjectNode) EventCodec.mapper().readTree(EventCodec.write(old));
+        tree.remove("dataschema");
+        tree.put("sequence", 1);
+        kafka.send(Topics.PROJECT_EVENTS, old.subject(), EventCodec.mapper().writeValueAsString(tree));
+        EventEnvelope current = updated(project, 2, "envelope-2");
+        send(current);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> effects(project) == 2);
+        assertThat(effectsOf(old.id())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> batchEffects(project).size() == 2);
+        assertThat(batchEffects(project)).containsExactly(1L, 2L);
+        Object[] stream = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select last_sequence, gaps, out_of_order from consumed_stream where consumer = 'test-effects'"
+                                + " and subject = ?1").setParameter(1, project.toString()).getSingleResult());
+        assertThat(((Number) stream[0]).longValue()).isEqualTo(2);
+        assertThat(((Number) stream[1]).longValue()).isZero();
+        assertThat(((Number) stream[2]).longValue()).isZero();
+        assertThat(deadLetters(project)).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterKeepsTheRecordsHeadersSoTheSdkStillReadsIt() {
+        UUID project = UUID.randomUUID();
+        EventEnvelope poison = updated(project, 1, "poison");
+        OutboxRow row = OutboxRow.of(poison);
+        kafka.send(EventRecords.of(row.topic(), row.key(), row.payload()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(project).size() == 1);
+        ConsumerRecord<String, byte[]> dead = kafka.readAllBytes(Topics.dlq(Topics.PROJECT_EVENTS),
+                r -> project.toString().equals(r.key())
+                        && "platform-test.test-effects".equals(KafkaTestClient.header(r, "dlq-consumer"))).get(0);
+        assertThat(KafkaTestClient.header(dead, "content-type")).isEqualTo(EventRecords.CONTENT_TYPE);
+        CloudEvent ce = CloudEventsSdk.read(dead);
+        assertThat(CloudEventsSdk.assertEveryAttribute(ce)).isEqualTo(poison);
     }
 
     private List<ConsumerRecord<String, String>> deadLetters(UUID project) {

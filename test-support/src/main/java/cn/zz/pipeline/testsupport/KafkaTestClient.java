@@ -8,7 +8,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -30,15 +32,20 @@ public final class KafkaTestClient {
     }
 
     public void send(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record as it is, headers included. */
+    public void send(ProducerRecord<String, byte[]> record) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("send to " + topic + " failed", e);
+            throw new IllegalStateException("send to " + record.topic() + " failed", e);
         }
     }
 
@@ -70,13 +77,22 @@ public final class KafkaTestClient {
 
     /** All records of the topic (every partition, from offset 0) as strings. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(topic, StringDeserializer.class);
+    }
+
+    /** The records of the topic that the filter takes, values as the bytes on the wire (e.g. for the CloudEvents SDK). */
+    public List<ConsumerRecord<String, byte[]>> readAllBytes(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return readAll(topic, ByteArrayDeserializer.class).stream().filter(filter).toList();
+    }
+
+    private <V> List<ConsumerRecord<String, V>> readAll(String topic, Class<? extends Deserializer<V>> values) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, values.getName());
+        List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
                 return out;
@@ -98,7 +114,7 @@ public final class KafkaTestClient {
         return readAll(topic).stream().filter(filter).toList();
     }
 
-    public static String header(ConsumerRecord<String, String> record, String name) {
+    public static String header(ConsumerRecord<String, ?> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

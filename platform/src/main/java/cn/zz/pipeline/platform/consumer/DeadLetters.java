@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * One consumer's dead letters: the original record (key and value) goes to "{topic}.dlq" with headers saying why,
+ * One consumer's dead letters: the original record (key, value, headers) goes to "{topic}.dlq" with headers saying why,
  * which consumer gave up, and where the record came from. Used by one thread at a time (the thread that applies).
  */
 final class DeadLetters {
@@ -53,8 +53,9 @@ final class DeadLetters {
                 if (producer == null) {
                     producer = kafka.producer("dlq-" + name);
                 }
-                ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.dlq(record.topic()), record.key(),
-                        record.value());
+                // The original headers too: with its content-type a dead letter stays a structured-mode CloudEvent.
+                ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.dlq(record.topic()), null,
+                        record.key(), record.value(), record.headers());
                 header(out, "dlq-reason", reason);
                 header(out, "dlq-consumer", groupId);
                 header(out, "dlq-original-topic", record.topic());

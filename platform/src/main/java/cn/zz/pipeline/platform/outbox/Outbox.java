@@ -1,6 +1,5 @@
 package cn.zz.pipeline.platform.outbox;
 
-import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
 import cn.zz.pipeline.platform.config.PipelineConfig;
@@ -65,20 +64,20 @@ public class Outbox {
         if (envelopes.isEmpty()) {
             return;
         }
-        String[] payloads = new String[envelopes.size()];
-        for (int i = 0; i < payloads.length; i++) {
-            payloads[i] = EventCodec.write(envelopes.get(i)); // schema-checked
+        OutboxRow[] rows = new OutboxRow[envelopes.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = OutboxRow.of(envelopes.get(i)); // schema-checked
         }
         Timestamp created = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < payloads.length; i++) {
-                    EventEnvelope e = envelopes.get(i);
-                    insert.setObject(1, e.id());
-                    insert.setString(2, e.eventType().topic());
-                    insert.setString(3, e.subject());
-                    insert.setString(4, e.type());
-                    insert.setString(5, payloads[i]);
+                for (int i = 0; i < rows.length; i++) {
+                    OutboxRow row = rows[i];
+                    insert.setObject(1, row.eventId());
+                    insert.setString(2, row.topic());
+                    insert.setString(3, row.key());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.payload());
                     insert.setTimestamp(6, created);
                     insert.addBatch();
                     if ((i + 1) % BATCH == 0) {

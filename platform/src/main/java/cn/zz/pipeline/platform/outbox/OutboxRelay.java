@@ -17,10 +17,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +43,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming the relay's advisory lock. */
     private static final long LOCK_KEY = 0x0_7069_7065_6c69_6eL;
-    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     @Inject
     PipelineConfig config;
@@ -177,9 +174,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
             String failure = null;
             for (Object[] row : rows) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row[1], (String) row[2],
-                        ((String) row[3]).getBytes(StandardCharsets.UTF_8));
-                record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
+                ProducerRecord<String, byte[]> record = EventRecords.of((String) row[1], (String) row[2], (String) row[3]);
                 try {
                     Future<RecordMetadata> future = p.send(record);
                     sent.add(future);
