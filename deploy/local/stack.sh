@@ -679,6 +679,7 @@ start_service() { # service
           QUARKUS_DATASOURCE_USERNAME=pipeline QUARKUS_DATASOURCE_PASSWORD=pipeline \
           KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
           QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pipeline" \
+          PIPELINE_DASHBOARD_SESSION_SECRET="$(dashboard_session_secret)" \
           PROJECT_MATERIALS_STORE_ENDPOINT="http://127.0.0.1:$OBJECTSTORE_PORT" \
           PROJECT_MATERIALS_STORE_ACCESS_KEY="$OBJECTSTORE_ACCESS_KEY" \
           PROJECT_MATERIALS_STORE_SECRET_KEY="$OBJECTSTORE_SECRET_KEY" \
@@ -686,6 +687,20 @@ start_service() { # service
   wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
   [ "$rc" -eq 0 ] || failed "$svc" "$rc" "$HEALTH_TIMEOUT"
   started "$svc" "$t0" "$pid"
+}
+
+# The key that encrypts the leaders' dashboard's session cookie (reporting-service, quarkus-oidc): the caller's
+# PIPELINE_DASHBOARD_SESSION_SECRET, else a random one made once per stack home and kept in run/ (sessions survive a
+# restart of the service).
+dashboard_session_secret() {
+  if [ -n "${PIPELINE_DASHBOARD_SESSION_SECRET:-}" ]; then
+    printf '%s' "$PIPELINE_DASHBOARD_SESSION_SECRET"; return
+  fi
+  local file="$RUN/dashboard-session.secret"
+  if [ ! -s "$file" ]; then
+    (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "$file")
+  fi
+  cat "$file"
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The leaders' dashboard: KPI cards and ECharts charts over reporting-service's report API.
 // Every KPI and chart container carries data-testid and, once drawn, the figures it shows in data-value (amounts
 // in 万元 as the API sends them), so a test can compare the page with the API.
-import {Auth, LoginRedirect} from './auth.js';
+import {LoginRedirect, Session} from './session.js';
 import {COLORS, api, axisStyle, baseOption, byTestId, chartIn, districtLabel, escapeHtml, focusDistrict, fontSize, num,
   percent, periodLabel, state, yi} from './view.js';
 import {WARNING_REPORTS, renderWarnings} from './warnings.js';
@@ -463,10 +463,7 @@ function renderProblems() {
 }
 
 function renderHeader() {
-  const c = state.claims;
-  const name = c.name || [c.family_name, c.given_name].filter(Boolean).join('') || c.preferred_username || '';
-  byTestId('user-name').textContent = name + (c.preferred_username && name !== c.preferred_username
-      ? `（${c.preferred_username}）` : '');
+  byTestId('user-name').textContent = state.user.username || '';
   byTestId('user-scope').textContent = state.scope ? '范围：' + districtLabel(state.scope) : '范围：全部';
   byTestId('user-scope').dataset.value = state.scope || '';
 }
@@ -483,17 +480,17 @@ function resizeCharts() {
 }
 
 async function main() {
-  const r = await fetch('config.json', {headers: {Accept: 'application/json'}});
+  state.session = new Session();
+  await state.session.start();
+  const r = await state.session.get('config.json');
   if (!r.ok) {
     throw new Error(`看板配置加载失败（HTTP ${r.status}）`);
   }
   state.config = await r.json();
-  state.auth = new Auth(state.config);
-  await state.auth.start();
 
-  state.claims = state.auth.claims();
-  state.scope = state.claims.district || null;
-  const roles = (state.claims.realm_access && state.claims.realm_access.roles) || [];
+  state.user = state.session.user;
+  state.scope = state.user.district || null;
+  const roles = state.user.roles || [];
   state.cityLevel = roles.includes('admin') || (!!state.scope && state.scope.length < 6);
   if (roles.includes('admin') && !state.scope) {
     state.scope = '';
@@ -505,7 +502,7 @@ async function main() {
   writeSelection();
   byTestId('logout').addEventListener('click', e => {
     e.preventDefault();
-    state.auth.logout();
+    state.session.logout();
   });
 
   let timer = null;

@@ -27,8 +27,8 @@ export class ApiError extends Error {
 
 export const state = {
   config: null,
-  auth: null,
-  claims: {},
+  session: null,     // session.js: the login of this page
+  user: {},          // {username, district, roles} of the logged-in user
   scope: null,       // the user's district claim, e.g. 4101 or 410106
   cityLevel: false,  // the claim is a prefix of several districts
   year: null,
@@ -96,13 +96,7 @@ export async function api(path, params = {}) {
       q.set(k, v);
     }
   });
-  const token = await state.auth.token();
-  const r = await fetch(path + (q.toString() ? '?' + q : ''), {
-    headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}
-  });
-  if (r.status === 401) {
-    await state.auth.login();
-  }
+  const r = await state.session.get(path + (q.toString() ? '?' + q : ''));
   if (r.status === 403) {
     const detail = await problemDetail(r);
     throw new ApiError(403, '无权查看该数据：您的账号没有访问此报表或此区县的权限' + (detail ? `（${detail}）` : ''));

@@ -28,7 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,12 +44,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +61,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The leaders' dashboard in a real headless Chromium (Debian's, driven by Playwright): log in at Keycloak as
@@ -109,22 +115,37 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theApiNeedsATokenButTheDashboardAndItsConfigDoNot() {
-        given().get("/api/reports/investment").then().statusCode(401);
-        given().get("/dashboard/config.json").then().statusCode(200)
-                .body("clientId", equalTo("pipeline-dashboard"))
-                .body("authServerUrl", equalTo(KeycloakServer.realmUrl()))
+    void theApiAnswers401WithoutATokenWhileTheDashboardSendsToTheLogin() {
+        // An API client without a token (and without the dashboard's session cookie) gets the problem, never a
+        // redirect to Keycloak.
+        given().redirects().follow(false).get("/api/reports/investment").then().statusCode(401)
+                .contentType("application/problem+json").header("Location", nullValue());
+        // The page and everything under /dashboard go to Keycloak's login (code flow with PKCE, S256).
+        for (String path : List.of("/dashboard/", "/dashboard", "/dashboard/config.json")) {
+            String location = given().redirects().follow(false).get(path).then().statusCode(302)
+                    .extract().header("Location");
+            assertThat(location).as(path).startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth")
+                    .contains("client_id=pipeline-dashboard").contains("code_challenge_method=S256");
+        }
+        given().get("/dashboard/logged-out.html").then().statusCode(200).body(containsString("已退出"));
+        // A bearer token still reaches the page's own endpoints (the default tenant, as for every API client).
+        String leader = Tokens.of("leader.city");
+        given().auth().oauth2(leader).get("/dashboard/config.json").then().statusCode(200)
                 .body("districts.find { it.code == '410104' }.label", equalTo("管城回族区"));
-        given().redirects().follow(false).get("/dashboard").then().statusCode(303)
-                .header("Location", endsWith("/dashboard/"));
-        given().redirects().follow(false).queryParam("year", "2025").get("/dashboard").then().statusCode(303)
-                .header("Location", endsWith("/dashboard/?year=2025"));
-        String page = given().get("/dashboard/").then().statusCode(200).extract().asString();
+        given().auth().oauth2(leader).get("/dashboard/session.json").then().statusCode(200)
+                .body("username", equalTo("leader.city")).body("district", equalTo("4101"))
+                .body("roles", equalTo(List.of("leader")));
+        given().auth().oauth2(leader).redirects().follow(false).queryParam("year", "2025").get("/dashboard")
+                .then().statusCode(303).header("Location", endsWith("/dashboard/?year=2025"));
+        String page = given().auth().oauth2(leader).get("/dashboard/").then().statusCode(200).extract().asString();
         assertThat(page).contains("固定资产投资项目全周期看板");
         // The page refers to the ECharts file the org.mvnpm:echarts jar serves (its path carries the version).
         var script = Pattern.compile("src=\"(/_static/echarts/[^\"]+)\"").matcher(page);
         assertThat(script.find()).as("the page loads ECharts from /_static/echarts").isTrue();
         given().get(script.group(1)).then().statusCode(200);
+        // No script of the page talks to Keycloak any more: the service does the login.
+        assertThat(given().auth().oauth2(leader).get("/dashboard/session.js").then().statusCode(200).extract()
+                .asString()).doesNotContain("code_verifier").doesNotContain("/token");
     }
 
     @Test
@@ -166,7 +187,7 @@ class DashboardBrowserTest {
             });
 
             try {
-                browse(page, year, month);
+                browse(page, year, month, pageErrors);
             } catch (RuntimeException | AssertionError | IOException e) {
                 // Keep what the browser saw for the report.
                 Files.writeString(ARTIFACTS.resolve("failure.html"), page.content());
@@ -179,7 +200,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private void browse(Page page, int year, int month) throws IOException {
+    private void browse(Page page, int year, int month, List<String> pageErrors) throws IOException {
         {
             // Not logged in: the page sends the browser to Keycloak's login form.
             page.navigate(url("/dashboard"));
@@ -187,7 +208,7 @@ class DashboardBrowserTest {
             assertThat(page.url()).contains("client_id=pipeline-dashboard").contains("code_challenge_method=S256");
             Chromium.logIn(page, "leader.city");
 
-            // Back on the dashboard with a code, traded for tokens; the code is gone from the address bar.
+            // Back on the dashboard: the service traded the code for tokens; the code is gone from the address bar.
             page.waitForURL(u -> u.startsWith(url("/dashboard/")));
             page.waitForSelector(CHARTS_READY, new Page.WaitForSelectorOptions().setTimeout(60_000));
             assertThat(page.url()).doesNotContain("code=").contains("year=" + year).contains("month=" + month);
@@ -226,6 +247,43 @@ class DashboardBrowserTest {
             assertThat((Number) page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)"))
                     .as("fonts scale with the viewport").satisfies(px -> assertThat(px.doubleValue()).isGreaterThan(20));
             screenshot(page, "dashboard-" + GUANCHENG + "-3840x2160.png");
+            page.setViewportSize(1366, 768);
+        }
+        {
+            // The session is quarkus-oidc's encrypted, HttpOnly cookie; the page itself holds no token.
+            Cookie session = page.context().cookies(url("/")).stream()
+                    .filter(c -> c.name.startsWith("q_session_dashboard")).findFirst().orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
+            String header = new String(Base64.getUrlDecoder().decode(session.value.split("\\.")[0]),
+                    StandardCharsets.UTF_8);
+            assertThat(header).as("a JWE (encrypted tokens)").contains("\"enc\":\"A256GCM\"");
+            assertThat((String) page.evaluate("() => JSON.stringify(sessionStorage) + document.cookie"))
+                    .doesNotContain("eyJ");
+
+            // The session ends (its cookies gone, as after Keycloak's idle timeout): the next load of the page's
+            // figures answers 401, the page goes back to the login and then on with the same address.
+            page.context().clearCookies();
+            page.selectOption("[data-testid=select-district]", JINSHUI);
+            page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
+            Chromium.logIn(page, "leader.city");
+            page.waitForURL(u -> u.startsWith(url("/dashboard/")) && !u.contains("code="));
+            page.waitForSelector(CHARTS_READY, new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.url()).contains("district=" + JINSHUI);
+            assertThat(page.inputValue("[data-testid=select-district]")).isEqualTo(JINSHUI);
+            // the figures' calls that met the ended session
+            pageErrors.removeIf(e -> e.startsWith("401 ") && e.contains("/api/reports/"));
+        }
+        {
+            // Logout ends the session here and at Keycloak and says so; the dashboard then asks for a login again.
+            page.click("[data-testid=logout]");
+            page.waitForURL(u -> u.startsWith(url("/dashboard/logged-out.html")));
+            assertThat(page.textContent("[data-testid=logged-out]")).contains("已退出");
+            assertThat(page.context().cookies(url("/"))).noneMatch(c -> c.name.startsWith("q_session"));
+            screenshot(page, "dashboard-logged-out.png");
+            page.navigate(url("/dashboard/"));
+            page.waitForURL(u -> u.startsWith(KeycloakServer.realmUrl() + "/protocol/openid-connect/auth"));
+            assertThat(page.isVisible("#kc-login")).as("Keycloak's login form, not a silent SSO").isTrue();
         }
     }
 

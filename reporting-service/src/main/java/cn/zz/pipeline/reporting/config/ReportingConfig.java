@@ -32,20 +32,8 @@ public interface ReportingConfig {
     @Max(3650)
     int landToStartDays();
 
-    /** The leaders' dashboard. */
-    Dashboard dashboard();
-
     /** The OC4IDS project package export. */
     Oc4ids oc4ids();
-
-    interface Dashboard {
-        /** Keycloak client of the dashboard (authorization code flow with PKCE). */
-        @WithDefault("pipeline-dashboard")
-        String clientId();
-
-        /** Realm URL the browser logs in at; defaults to the OIDC server the service verifies tokens against. */
-        Optional<String> authServerUrl();
-    }
 
     interface Oc4ids {
         /**
