@@ -27,6 +27,7 @@ public record ImportReport(
         List<String> ignoredColumns,
         @Schema(required = true, description = "逐行结果 (one entry per data row)") List<Row> rows) {
 
+    @Schema(name = "ImportRowStatus", description = "IMPORTED 已登记, VALID 通过校验（试运行）, REJECTED 被拒绝")
     public enum Status { IMPORTED, VALID, REJECTED }
 
     /**

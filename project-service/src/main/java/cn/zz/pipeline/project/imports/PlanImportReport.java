@@ -26,6 +26,8 @@ public record PlanImportReport(
         @Schema(required = true, description = "未识别而被忽略的列 header cells naming no plan column") List<String> ignoredColumns,
         @Schema(required = true, description = "逐行结果 one entry per data row") List<Row> rows) {
 
+    @Schema(name = "PlanImportRowStatus", description = "IMPORTED 已设定或调整, UNCHANGED 未改变, VALID 试运行通过,"
+            + " REJECTED 被拒绝")
     public enum Status {
         /** The plan was set or corrected. */
         IMPORTED,
@@ -38,7 +40,7 @@ public record PlanImportReport(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "一行的结果 one row")
+    @Schema(name = "PlanImportRow", description = "一行的结果 one row")
     public record Row(
             @Schema(required = true, description = "Excel 行号 the row number as Excel shows it") int row,
             @Schema(required = true, description = "IMPORTED 已设定或调整、UNCHANGED 未改变、VALID 试运行通过、REJECTED 被拒绝") Status status,

@@ -59,6 +59,8 @@ public class MaterialResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "上传入库资料 Upload a material", description = "文件类型按内容识别；项目的版本随之增加"
+            + " (the type is told from the bytes; the project's version goes up)")
     @RequestBody(required = true, description = "multipart/form-data：kind 资料类别（APPROVAL_DOC 审批/核准/备案文件、"
             + "CONTRACT 施工合同、SITE_PHOTO 现场照片、OTHER 其他）与 file 文件（PDF、OFD、JPEG、PNG、DOCX、XLSX，"
             + "按内容识别，不超过 20 MB）。例：kind=CONTRACT，file=施工合同.pdf",
@@ -109,6 +111,7 @@ public class MaterialResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
+    @Operation(summary = "项目的入库资料 A project's materials", description = "按上传时间先后 (oldest first)")
     @APIResponse(responseCode = "200", description = "the project's materials, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
@@ -130,6 +133,7 @@ public class MaterialResource {
     @Path("/{mid}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
+    @Operation(summary = "下载入库资料 Download a material")
     @APIResponse(responseCode = "200", description = "the file; Content-Type as sniffed at upload, Content-Disposition"
             + " attachment with an ASCII filename and the real one as filename*=UTF-8''…",
             headers = {@Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
@@ -182,6 +186,8 @@ public class MaterialResource {
     @DELETE
     @Path("/{mid}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "删除入库资料 Delete a material", description = "项目入库后不能删除 (not once the project was"
+            + " admitted)")
     @APIResponse(responseCode = "204", description = "deleted (row, event material-removed, then the object)")
     @APIResponse(responseCode = "400", description = "malformed id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -14,7 +14,7 @@ public final class PlanViews {
     private PlanViews() {
     }
 
-    @Schema(description = "计划的一次设定或调整 one figure the plan took (the first setting included)")
+    @Schema(name = "AnnualPlanRevision", description = "计划的一次设定或调整 one figure the plan took (the first setting included)")
     public record Revision(
             @Schema(required = true, description = "调整时间 when", format = "date-time") Instant at,
             @Schema(required = true, description = "操作人 who (user name)") String actor,
@@ -29,7 +29,7 @@ public final class PlanViews {
         }
     }
 
-    @Schema(description = "一个年度的年度计划投资 a project's annual plan of one year")
+    @Schema(name = "AnnualPlan", description = "一个年度的年度计划投资 a project's annual plan of one year")
     public record Plan(
             @Schema(required = true, description = "年度 calendar year", example = "2026") int year,
             @Schema(required = true, description = "年度计划投资（万元） planned investment of the year", format = "decimal",
@@ -47,7 +47,7 @@ public final class PlanViews {
         }
     }
 
-    @Schema(description = "项目的年度计划 a project's annual plans")
+    @Schema(name = "AnnualPlans", description = "项目的年度计划 a project's annual plans")
     public record Plans(
             @Schema(required = true, description = "项目 ID") UUID projectId,
             @Schema(required = true, description = "项目代码 project code", example = "2025-410106-01-01-000017") String code,
