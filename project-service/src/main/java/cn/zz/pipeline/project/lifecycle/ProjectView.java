@@ -49,7 +49,7 @@ public record ProjectView(
         @Schema(required = true, description = "是否民间投资 (private investment)") boolean privateInvestment,
         @Schema(required = true, format = "date", description = "计划开工日期 (planned start)") LocalDate plannedStart,
         @Schema(format = "date", description = "计划投产日期 (planned production)") LocalDate plannedProduction,
-        @Schema(format = "date", description = "签约日期 (date the investment agreement was signed)")
+        @Schema(nullable = true, format = "date", description = "签约日期 (date the investment agreement was signed)")
         LocalDate signedOn,
         @Schema(description = "签约金额，万元 (signed amount, 10,000 yuan)") BigDecimal signedAmount,
         @Schema(required = true, description = "阶段 (stage)") Stage stage,
