@@ -1,5 +1,8 @@
 package cn.zz.pipeline.project.campaigns;
 
+import cn.zz.pipeline.project.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.problem.Violation;
@@ -36,6 +39,7 @@ import java.util.UUID;
  * answer's ETag is the project's version, and an If-Match names that version.
  */
 @Path("/api/campaigns/{id}/entries/{projectId}")
+@Tag(name = "三个一批 Campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.STAFF, Roles.ADMIN})
 public class CampaignEntryResource {
@@ -55,7 +59,7 @@ public class CampaignEntryResource {
             schema = @Schema(implementation = SetEntry.class), examples = @ExampleObject(name = "开工一批",
             value = "{\"list\": \"START\"}")))
     @APIResponse(responseCode = "200", description = "the entry; the same list again changes nothing (same ETag)",
-            headers = @Header(name = "ETag", description = "the project's version"),
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "400", description = "list required or not SIGN/START/PRODUCE, malformed JSON or"
@@ -72,8 +76,10 @@ public class CampaignEntryResource {
     @APIResponse(responseCode = "422", description = "project-withdrawn: a withdrawn (撤销) project cannot be"
             + " entered (violation on projectId)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response set(@PathParam("id") String id, @PathParam("projectId") String projectId,
-                        @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, SetEntry body) {
+    public Response set(@Parameter(description = "活动 ID (campaign id)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+                        @Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("projectId") String projectId,
+                        @Parameter(description = IF_MATCH, schema = @Schema(type = SchemaType.STRING, example = "\"7\""))
+                        @HeaderParam("If-Match") String ifMatch, SetEntry body) {
         UUID campaign = Params.pathId("三个一批活动 campaign", id);
         UUID project = Params.pathId("项目 project", projectId);
         if (body == null || body.list() == null) {
@@ -88,7 +94,7 @@ public class CampaignEntryResource {
     @DELETE
     @Operation(summary = "把项目移出活动 (take the project out of the campaign)")
     @APIResponse(responseCode = "204", description = "taken out",
-            headers = @Header(name = "ETag", description = "the project's version"))
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "malformed If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "no valid token",
@@ -100,8 +106,10 @@ public class CampaignEntryResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "stale If-Match, or the project changed concurrently",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response remove(@PathParam("id") String id, @PathParam("projectId") String projectId,
-                           @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+    public Response remove(@Parameter(description = "活动 ID (campaign id)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+                           @Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("projectId") String projectId,
+                           @Parameter(description = IF_MATCH, schema = @Schema(type = SchemaType.STRING,
+                                   example = "\"7\"")) @HeaderParam("If-Match") String ifMatch) {
         Project p = service.remove(Params.pathId("三个一批活动 campaign", id), Params.pathId("项目 project", projectId),
                 ifMatch, user);
         return Response.noContent().tag(ProjectResource.etag(p)).build();

@@ -1,5 +1,9 @@
 package cn.zz.pipeline.project.campaigns;
 
+import cn.zz.pipeline.project.api.Pages;
+import cn.zz.pipeline.project.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.zz.pipeline.events.CampaignList;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Problem;
@@ -37,6 +41,8 @@ import java.util.List;
  * their own scope. Entries are set by {@link CampaignEntryResource}.
  */
 @Path("/api/campaigns")
+@Tag(name = "三个一批 Campaigns", description = "签约一批、开工一批、投产一批活动及其清单 (三个一批 campaigns and their"
+        + " lists)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
 
@@ -60,7 +66,8 @@ public class CampaignResource {
             schema = @Schema(implementation = NewCampaign.class), examples = @ExampleObject(name = "第四期",
             value = "{\"name\": \"2026年第四期三个一批\", \"dueDate\": \"2026-12-31\"}")))
     @APIResponse(responseCode = "201", description = "创建成功 (created); Location names the campaign",
-            headers = @Header(name = "Location", description = "/api/campaigns/{id}"),
+            headers = @Header(name = "Location", description = "/api/campaigns/{id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "every invalid field: name required / too-long / PlainText,"
@@ -86,12 +93,18 @@ public class CampaignResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "三个一批活动列表，最新的在前 (campaigns, newest first)")
-    @APIResponse(responseCode = "200", description = "a page {items, total, page, size}, page 1-based")
+    @APIResponse(responseCode = "200", description = "一页活动 (a page {items, total, page, size}, page 1-based)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.CampaignPage.class)))
     @APIResponse(responseCode = "400", description = "page or size out of range (size 1 to 200)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "no valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<CampaignView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageView<CampaignView> list(
+            @Parameter(description = ApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100000", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         PageView<Campaign> found = campaigns.page(Params.intParam("page", page, 1, 1, 100_000),
                 Params.intParam("size", size, 20, 1, 200));
         return new PageView<>(found.items().stream().map(CampaignView::of).toList(), found.total(), found.page(),
@@ -110,11 +123,14 @@ public class CampaignResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no such campaign",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CampaignDetail get(@PathParam("id") String id,
+    public CampaignDetail get(@Parameter(description = "活动 ID (campaign id)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
                               @Parameter(description = "区县代码或其前缀 (region code or prefix: 410106 上街区, 4101 the"
-                                      + " whole city) within your scope; absent: your whole scope")
+                                      + " whole city) within your scope; absent: your whole scope", schema = @Schema(
+                                      type = SchemaType.STRING, pattern = "^[0-9]{2,6}$", example = "410106"))
                               @QueryParam("district") String district,
-                              @Parameter(description = "只看一个清单 (one list only): SIGN, START or PRODUCE")
+                              @Parameter(description = "只看一个清单 (one list only): SIGN 签约一批, START 开工一批,"
+                                      + " PRODUCE 投产一批", schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"SIGN", "START", "PRODUCE"}))
                               @QueryParam("list") String list) {
         Campaign c = campaigns.byId(Params.pathId("三个一批活动 campaign", id));
         String region = user.scope(district);

@@ -18,22 +18,22 @@ import java.util.UUID;
  * (productionOn). Whether it is done by the due date is reporting-service's campaign report.
  */
 public record EntryView(
-        @Schema(description = "活动编号 (campaign id)") UUID campaignId,
-        @Schema(description = "项目编号 (project id)") UUID projectId,
-        @Schema(description = "项目代码 (project code)", example = "2026-410106-01-01-00017X") String code,
-        @Schema(description = "项目名称 (project name)") String name,
-        @Schema(description = "区县代码 (district code)", example = "410106") String district,
-        @Schema(description = "区县名称 (district name)", example = "上街区") String districtName,
-        @Schema(description = "所在清单 (list): SIGN 签约一批, START 开工一批, PRODUCE 投产一批") CampaignList list,
-        @Schema(description = "清单名称 (list label)", example = "开工一批") String listLabel,
-        @Schema(description = "项目阶段 (stage)") Stage stage,
-        @Schema(description = "阶段名称 (stage label)", example = "入库") String stageLabel,
+        @Schema(required = true, description = "活动编号 (campaign id)") UUID campaignId,
+        @Schema(required = true, description = "项目编号 (project id)") UUID projectId,
+        @Schema(required = true, description = "项目代码 (project code)", example = "2026-410106-01-01-00017X") String code,
+        @Schema(required = true, description = "项目名称 (project name)") String name,
+        @Schema(required = true, description = "区县代码 (district code)", example = "410106") String district,
+        @Schema(required = true, description = "区县名称 (district name)", example = "上街区") String districtName,
+        @Schema(required = true, description = "所在清单 (list): SIGN 签约一批, START 开工一批, PRODUCE 投产一批") CampaignList list,
+        @Schema(required = true, description = "清单名称 (list label)", example = "开工一批") String listLabel,
+        @Schema(required = true, description = "项目阶段 (stage)") Stage stage,
+        @Schema(required = true, description = "阶段名称 (stage label)", example = "入库") String stageLabel,
         @Schema(nullable = true, format = "date", description = "签约日期 (signed on)") LocalDate signedOn,
         @Schema(nullable = true, description = "签约金额，万元 (signed amount, 10,000 yuan)") BigDecimal signedAmount,
         @Schema(nullable = true, format = "date", description = "实际开工日期 (started on)") LocalDate startedOn,
         @Schema(nullable = true, format = "date", description = "投产日期 (in production on)") LocalDate productionOn,
-        @Schema(format = "date-time", description = "列入或调整清单的时间 (entered or moved at)") Instant setAt,
-        @Schema(description = "列入或调整清单的人 (entered or moved by)") String setBy) {
+        @Schema(required = true, format = "date-time", description = "列入或调整清单的时间 (entered or moved at)") Instant setAt,
+        @Schema(required = true, description = "列入或调整清单的人 (entered or moved by)") String setBy) {
 
     public static EntryView of(CampaignEntry e, Project p) {
         ProjectFacts f = p.facts();

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.config;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.zz.pipeline.events.District;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,16 @@ import java.util.Map;
 public class GateSettings {
 
     /** Thresholds that apply to one district. */
-    public record Thresholds(BigDecimal minTotalInvestment, BigDecimal investmentIntensity,
-                             BigDecimal outputIntensity, BigDecimal taxIntensity) {
+    @Schema(name = "GateThresholds", description = "申报门槛 (the 申报 gate thresholds)")
+    public record Thresholds(
+            @Schema(required = true, description = "最低总投资，万元 (minimum total investment, 10,000 yuan)",
+                    example = "500") BigDecimal minTotalInvestment,
+            @Schema(required = true, description = "最低投资强度，万元/亩 (minimum investment per mu)",
+                    example = "400") BigDecimal investmentIntensity,
+            @Schema(required = true, description = "最低亩均产值，万元/亩 (minimum annual output per mu)",
+                    example = "500") BigDecimal outputIntensity,
+            @Schema(required = true, description = "最低亩均税收，万元/亩/年 (minimum annual tax per mu and year)",
+                    example = "30") BigDecimal taxIntensity) {
     }
 
     private final Thresholds defaults;

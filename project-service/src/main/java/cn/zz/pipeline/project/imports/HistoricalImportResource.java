@@ -1,5 +1,7 @@
 package cn.zz.pipeline.project.imports;
 
+import cn.zz.pipeline.project.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.problem.Violation;
@@ -54,7 +56,8 @@ import java.util.stream.Collectors;
  */
 @Path("/api/admin/projects/historical")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "历史数据导入 Historical import")
+@Tag(name = "历史数据导入 Historical import", description = "管理员迁移历史项目：以最终阶段建立项目并补发其历史事件"
+        + " (admin: bring in a project with its history, its events replayed)")
 public class HistoricalImportResource {
 
     /** JSON names of the historical part; every other member belongs to the facts. */
@@ -94,8 +97,9 @@ public class HistoricalImportResource {
             schema = @Schema(allOf = {ProjectFacts.class, HistoricalRecord.class}),
             examples = @ExampleObject(name = "开工项目 a started project", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "已导入：项目的最终状态，Location 为项目地址 the imported project",
-            headers = @Header(name = "ETag", description = "项目版本 = 事件数 the project's version, e.g. \"12\"",
-                    schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "ETag", description = "项目版本 = 事件数 the project's version, e.g. \"12\"",
+                    schema = @Schema(type = SchemaType.STRING)), @Header(name = "Location",
+                    description = ApiDocs.LOCATION, schema = @Schema(type = SchemaType.STRING, format = "uri"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "字段格式有误（violations 逐项列出，如 reports[0].period、"

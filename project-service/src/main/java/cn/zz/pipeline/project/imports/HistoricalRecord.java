@@ -58,7 +58,7 @@ public record HistoricalRecord(
      * @param amount 1-N月累计完成投资, 万元
      * @param reason required where a live report would need one (cumulative figures going down, more than the total)
      */
-    @Schema(description = "一期月报 one monthly report")
+    @Schema(name = "HistoricalReport", description = "一期月报 one monthly report")
     public record Report(
             @Schema(description = "期间 yyyy-MM (1-N月)", required = true, example = "2024-03") String period,
             @Schema(description = "1-N月累计完成投资（万元） cumulative completed investment", required = true,
@@ -76,7 +76,7 @@ public record HistoricalRecord(
      * @param year calendar year of the plan
      * @param amount 年度计划投资, 万元
      */
-    @Schema(description = "一个年度的年度计划投资 the annual plan of one year")
+    @Schema(name = "HistoricalPlan", description = "一个年度的年度计划投资 the annual plan of one year")
     public record Plan(
             @Schema(description = "年度 calendar year", required = true, example = "2025") Integer year,
             @Schema(description = "年度计划投资（万元） planned investment of the year", required = true,

@@ -17,15 +17,17 @@ import java.util.UUID;
  */
 @Schema(description = "年度计划导入结果 per-row report of a plan import")
 public record PlanImportReport(
-        @Schema(description = "true：只校验、未写入 (?dryRun=true)") boolean dryRun,
-        @Schema(description = "数据行数（空行不计） data rows read") int total,
-        @Schema(description = "通过全部校验的行数 rows that passed every check") int valid,
-        @Schema(description = "设定或调整了计划的行数（试运行为 0） rows that set or corrected a plan") int imported,
-        @Schema(description = "与现有计划相同、未作改变的行数 rows that changed nothing") int unchanged,
-        @Schema(description = "被拒绝的行数；被拒绝的行不写入任何数据 rows refused") int rejected,
-        @Schema(description = "未识别而被忽略的列 header cells naming no plan column") List<String> ignoredColumns,
-        @Schema(description = "逐行结果 one entry per data row") List<Row> rows) {
+        @Schema(required = true, description = "true：只校验、未写入 (?dryRun=true)") boolean dryRun,
+        @Schema(required = true, description = "数据行数（空行不计） data rows read") int total,
+        @Schema(required = true, description = "通过全部校验的行数 rows that passed every check") int valid,
+        @Schema(required = true, description = "设定或调整了计划的行数（试运行为 0） rows that set or corrected a plan") int imported,
+        @Schema(required = true, description = "与现有计划相同、未作改变的行数 rows that changed nothing") int unchanged,
+        @Schema(required = true, description = "被拒绝的行数；被拒绝的行不写入任何数据 rows refused") int rejected,
+        @Schema(required = true, description = "未识别而被忽略的列 header cells naming no plan column") List<String> ignoredColumns,
+        @Schema(required = true, description = "逐行结果 one entry per data row") List<Row> rows) {
 
+    @Schema(name = "PlanImportRowStatus", description = "IMPORTED 已设定或调整, UNCHANGED 未改变, VALID 试运行通过,"
+            + " REJECTED 被拒绝")
     public enum Status {
         /** The plan was set or corrected. */
         IMPORTED,
@@ -38,10 +40,10 @@ public record PlanImportReport(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "一行的结果 one row")
+    @Schema(name = "PlanImportRow", description = "一行的结果 one row")
     public record Row(
-            @Schema(description = "Excel 行号 the row number as Excel shows it") int row,
-            @Schema(description = "IMPORTED 已设定或调整、UNCHANGED 未改变、VALID 试运行通过、REJECTED 被拒绝") Status status,
+            @Schema(required = true, description = "Excel 行号 the row number as Excel shows it") int row,
+            @Schema(required = true, description = "IMPORTED 已设定或调整、UNCHANGED 未改变、VALID 试运行通过、REJECTED 被拒绝") Status status,
             @Schema(description = "项目 ID（找到项目时） the project", nullable = true) UUID projectId,
             @Schema(description = "项目代码（按单元格读出） the project code as read", nullable = true) String code,
             @Schema(description = "年度", nullable = true) Integer year,

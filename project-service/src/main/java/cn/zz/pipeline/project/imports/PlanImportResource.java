@@ -1,5 +1,10 @@
 package cn.zz.pipeline.project.imports;
 
+import cn.zz.pipeline.project.api.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.problem.Violation;
@@ -69,7 +74,7 @@ public class PlanImportResource {
     @APIResponse(responseCode = "415", description = "不是 .xlsx 文件 not an .xlsx",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanImportReport upload(@RestForm("file") FileUpload file,
-                                   @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun)
+                                   @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun)
             throws IOException {
         boolean dry = dryRun(dryRun);
         if (file == null || file.uploadedFile() == null) {
@@ -101,7 +106,7 @@ public class PlanImportResource {
     @APIResponse(responseCode = "415", description = "不是 .xlsx 文件 not an .xlsx",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanImportReport raw(InputStream body,
-                                @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun)
+                                @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun)
             throws IOException {
         boolean dry = dryRun(dryRun);
         java.nio.file.Path file = XlsxUpload.spool(body, importer.maxBytes());
@@ -118,8 +123,10 @@ public class PlanImportResource {
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "年度计划导入模板 The annual plan template (.xlsx)", description = "表头、项目代码列为文本格式、"
             + "填写说明（规则与示例）")
-    @APIResponse(responseCode = "200", description = "年度计划导入模板.xlsx",
-            content = @Content(mediaType = XlsxUpload.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "年度计划导入模板.xlsx (the template)",
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = XlsxUpload.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", description = "缺少或无效的访问令牌 no valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response template() throws IOException {

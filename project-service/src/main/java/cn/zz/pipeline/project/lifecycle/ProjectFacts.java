@@ -41,24 +41,46 @@ import java.util.function.Function;
  *     ({@link FactRules})
  * @param signedAmount 签约金额, 万元, nullable; needs {@code signedOn}
  */
+@Schema(name = "ProjectFacts", description = "项目信息 (a project's facts: registration, and the merge patch's members)")
 public record ProjectFacts(
+        @Schema(description = "项目名称 (name)", example = "上街通航零部件制造基地")
         @NotBlank @Size(max = 200) @PlainText String name,
+        @Schema(description = "项目单位 (owner)", example = "郑州上街通用航空科技有限公司")
         @NotBlank @Size(max = 200) @PlainText String ownerName,
+        @Schema(description = "统一社会信用代码，18 位含校验位 (unified social credit code, 18 characters with its check"
+                + " character)", example = "91410100MA44R8XK0H")
         @NotBlank String ownerCreditCode,
+        @Schema(description = "区县代码，6 位，须为郑州市的区县 (district code of a Zhengzhou district)",
+                example = "410106")
         @NotBlank String district,
+        @Schema(description = "所在园区 (park)", example = "上街通航产业园")
         @Size(max = 100) @PlainText String park,
+        @Schema(description = "产业链 (industry chain)", example = "通用航空")
         @Size(max = 50) @PlainText String chain,
+        @Schema(description = "国民经济行业分类代码 GB/T 4754，门类字母加 2-4 位数字 (industry code)", example = "C3741")
         @NotBlank String industry,
+        @Schema(description = "建设性质 (construction type)")
         @NotNull ConstructionType constructionType,
+        @Schema(description = "项目类型 (project type): 01 基本建设, 02 技术改造, 03 单纯购置, 04 信息化, 99 其他",
+                enumeration = {"01", "02", "03", "04", "99"}, example = "01")
         @NotNull @Pattern(regexp = "01|02|03|04|99") String projectType,
+        @Schema(description = "总投资，万元，大于 0，至多 4 位小数 (total investment, 10,000 yuan)", example = "80000")
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal totalInvestment,
+        @Schema(description = "用地面积，亩 (land area, mu)", example = "150")
         @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 4) BigDecimal landArea,
+        @Schema(description = "预计年产值，万元 (expected annual output, 10,000 yuan)", example = "120000")
         @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal annualOutput,
+        @Schema(description = "预计年税收，万元 (expected annual tax, 10,000 yuan)", example = "6000")
         @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal annualTax,
+        @Schema(description = "是否新增用地 (takes new land)")
         @NotNull Boolean takesNewLand,
+        @Schema(description = "环评类别 (EIA category)")
         EiaCategory eiaCategory,
+        @Schema(description = "是否民间投资 (private investment)")
         @NotNull Boolean privateInvestment,
+        @Schema(format = "date", description = "计划开工日期 (planned start)", example = "2027-04-01")
         @NotNull @PlausibleDate LocalDate plannedStart,
+        @Schema(format = "date", description = "计划投产日期 (planned production)", example = "2028-12-31")
         @PlausibleDate LocalDate plannedProduction,
         @Schema(nullable = true, format = "date", example = "2026-11-18",
                 description = "签约日期 (date the investment agreement was signed), not in the future")

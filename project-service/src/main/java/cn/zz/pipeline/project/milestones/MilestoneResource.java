@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.milestones;
 
+import cn.zz.pipeline.project.api.ApiDocs;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/projects/{id}/milestones")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "倒排工期 Milestone plans")
+@Tag(name = "倒排工期 Milestone plans", description = "倒排工期：按模板从目标开工日期倒排的节点计划、手工调整与填报、"
+        + "里程碑模板 (milestone plans counted back from the target start, their templates)")
 public class MilestoneResource {
 
     private static final String PLAN = "项目的倒排计划（与 GET 相同，状态按今天计算） the plan as GET shows it";
@@ -60,7 +62,8 @@ public class MilestoneResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "项目不存在或尚无倒排计划 unknown project, or no plan yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "项目 ID (UUID)") @PathParam("id") String id) {
+    public Response get(@Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        @PathParam("id") String id) {
         return answer(milestones.get(Params.pathId("项目 project", id), user));
     }
 
@@ -95,8 +98,9 @@ public class MilestoneResource {
     @APIResponse(responseCode = "422", description = "尚无计划又未给 targetStart (milestones-not-planned)；节点不在计划中"
             + "(unknown-node) 或重复 (duplicate)，见 invalid-replan；调整后日期不按节点顺序 (out-of-order)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response set(@Parameter(description = "项目 ID (UUID)") @PathParam("id") String id,
-                        @Parameter(description = "可选：项目的 ETag；过期为 409 optional, the project's ETag")
+    public Response set(@Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        @PathParam("id") String id,
+                        @Parameter(description = ApiDocs.IF_MATCH, schema = @Schema(type = SchemaType.STRING, example = "\"7\""))
                         @HeaderParam("If-Match") String ifMatch,
                         SetMilestones body) {
         return answer(milestones.set(Params.pathId("项目 project", id), body, ifMatch, user));
@@ -131,9 +135,12 @@ public class MilestoneResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "日期晚于今天 (in-future) 或早于项目登记日期 (before-registration)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response complete(@Parameter(description = "项目 ID (UUID)") @PathParam("id") String id,
-                             @Parameter(description = "节点代码，如 LAND") @PathParam("code") String code,
-                             @Parameter(description = "可选：项目的 ETag；过期为 409 optional, the project's ETag")
+    public Response complete(@Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                             @PathParam("id") String id,
+                             @Parameter(description = "节点代码，如 LAND (node code)", schema = @Schema(
+                                     type = SchemaType.STRING, pattern = "^[A-Z][A-Z0-9_]{0,39}$", example = "LAND"))
+                             @PathParam("code") String code,
+                             @Parameter(description = ApiDocs.IF_MATCH, schema = @Schema(type = SchemaType.STRING, example = "\"7\""))
                              @HeaderParam("If-Match") String ifMatch,
                              CompleteMilestone body) {
         return answer(milestones.complete(Params.pathId("项目 project", id), code, body, ifMatch, user));

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.milestones;
 
+import cn.zz.pipeline.project.api.ApiDocs;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.security.CurrentUser;
@@ -86,7 +87,8 @@ public class MilestoneTemplateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "没有该版本 unknown version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@Parameter(description = "版本号，如 1") @PathParam("version") String version) {
+    public Response version(@Parameter(description = "版本号，如 1 (version)", schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "1", example = "1")) @PathParam("version") String version) {
         int v;
         try {
             v = Integer.parseInt(version);
@@ -127,7 +129,8 @@ public class MilestoneTemplateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "缺少 If-Match 请求头 If-Match required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replace(@Parameter(description = "当前版本的 ETag，如 \"1\"", required = true)
+    public Response replace(@Parameter(description = "当前版本的 ETag，如 \"1\" (the current version's ETag)",
+            required = true, schema = @Schema(type = SchemaType.STRING, example = "\"1\""))
                             @HeaderParam("If-Match") String ifMatch, TemplatesRequest body) {
         return answer(templates.save(body, user.name(), ifMatch));
     }

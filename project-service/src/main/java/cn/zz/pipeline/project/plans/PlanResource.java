@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.plans;
 
+import cn.zz.pipeline.project.api.ApiDocs;
 import cn.zz.pipeline.platform.problem.Problem;
 import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/projects/{id}/plans")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "年度计划 Annual plans")
+@Tag(name = "年度计划 Annual plans", description = "项目的年度计划投资（万元）：设定、调整、查询，及从 Excel 导入"
+        + " (a project's annual planned investment, set, corrected, listed and imported)")
 public class PlanResource {
 
     @Inject
@@ -73,9 +75,11 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "年度不可编制计划：before-project-life、after-project-life、"
             + "too-far-ahead（多条时为 year-not-plannable，逐条列出）；计划超过项目总投资而未填原因 (reason-required)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response set(@Parameter(description = "项目 ID (UUID)") @PathParam("id") String id,
-                        @Parameter(description = "年度 yyyy, e.g. 2026") @PathParam("year") String year,
-                        @Parameter(description = "可选：GET 项目时的 ETag；过期为 409 optional, the project's ETag")
+    public Response set(@Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        @PathParam("id") String id,
+                        @Parameter(description = "年度 yyyy (year)", schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "2000", maximum = "2100", example = "2026")) @PathParam("year") String year,
+                        @Parameter(description = ApiDocs.IF_MATCH, schema = @Schema(type = SchemaType.STRING, example = "\"7\""))
                         @HeaderParam("If-Match") String ifMatch,
                         SetPlan body) {
         PlanService.Outcome outcome = plans.set(Params.pathId("项目 project", id), PlanRules.year("year", year), body,
@@ -96,7 +100,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "项目不存在 unknown project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanViews.Plans list(@Parameter(description = "项目 ID (UUID)") @PathParam("id") String id) {
+    public PlanViews.Plans list(@Parameter(description = ApiDocs.PROJECT_ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         return PlanViews.Plans.of(plans.list(Params.pathId("项目 project", id), user));
     }
 }
