@@ -61,13 +61,11 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.APPROVER, Roles.LEADER, Roles.ADMIN})
     @Operation(summary = "审批事项列表（待办） Approval tasks (inbox)", description = "期限最早的在前，附剩余天数；"
-            + "审批人员只看本部门的事项 (oldest due first, each with its days left; approvers see their own"
-            + " department's tasks only)")
+            + "审批人员只看本部门的事项，查询其他部门为 403 (oldest due first, each with its days left; approvers see"
+            + " their own department's tasks only: another department is 403, like a district out of scope)")
     @APIResponse(responseCode = "200", description = "一页事项，期限最早的在前 (a page of tasks, oldest due first)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PageSchemas.TaskPage.class)))
-    @APIResponse(responseCode = "403", description = "district 超出辖区 (out-of-scope)，审批人员查看其他部门"
-            + " (an approver asking for another department's tasks), or the role may not read this")
     public PageView<TaskView> list(
             @Parameter(description = CaseResource.DISTRICT, schema = @Schema(type = SchemaType.STRING,
                     pattern = "^\\d{2,6}$"), example = "410184") @QueryParam("district") String district,
