@@ -3,6 +3,7 @@ package cn.zz.pipeline.approval.calendar;
 import cn.zz.pipeline.platform.problem.ApiException;
 import cn.zz.pipeline.platform.problem.Violation;
 import cn.zz.pipeline.platform.web.Params;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -18,13 +19,25 @@ import java.util.Map;
  * taken as strings so that every malformed one is reported with the others, each naming its field
  * ({@code holidays[2].date}).
  */
-public record CalendarBody(List<Entry> holidays, List<Entry> workdays) {
+@Schema(name = "CalendarYearRequest", description = "一年的完整日程，替换原有内容 (the whole schedule of the year,"
+        + " replacing what was there)")
+public record CalendarBody(
+        @Schema(required = true, description = "放假日，可为空数组；日期须在该年度内且不重复 (public holidays off work; may"
+                + " be empty; dates within the year, no duplicates)", maxItems = MAX_ENTRIES) List<Entry> holidays,
+        @Schema(required = true, description = "调休上班日，须为周六或周日且不与放假日重复，可为空数组 (make-up workdays: a"
+                + " Saturday or Sunday of the year that is not a holiday; may be empty)", maxItems = MAX_ENTRIES)
+        List<Entry> workdays) {
 
     public static final int MAX_NAME_LENGTH = 50;
     /** More entries than days in a year cannot be right (and a hostile body stops here). */
     public static final int MAX_ENTRIES = 366;
 
-    public record Entry(String date, String name) {
+    @Schema(name = "CalendarEntry", description = "日历中的一天 (one day of the schedule)")
+    public record Entry(
+            @Schema(required = true, description = "日期 yyyy-MM-dd，须在该年度内 (date within the year)",
+                    format = "date", examples = "2027-10-01") String date,
+            @Schema(required = true, description = "名称，不含控制字符 (name, no control characters)", minLength = 1,
+                    maxLength = MAX_NAME_LENGTH, examples = "国庆节") String name) {
     }
 
     /**
