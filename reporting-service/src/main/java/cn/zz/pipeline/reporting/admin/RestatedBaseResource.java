@@ -70,7 +70,7 @@ public class RestatedBaseResource {
     @Schema(description = "同口径基数 (a restated base)")
     public record RestatedBaseRequest(
             @Schema(required = true, description = "基数，万元，0 至 1e11，至多 4 位小数 (amount, 万元)",
-                    examples = "254100.5") BigDecimal amount,
+                    minimum = "0", maximum = "100000000000", examples = "254100.5") BigDecimal amount,
             @Schema(required = true, description = "调整原因，1–500 字 (reason)", maxLength = 500,
                     examples = "2025年统计口径调整") String reason) {
     }

@@ -20,6 +20,7 @@ public record CampaignSummary(
     public record Page(
             @Schema(nullable = true, description = "统计范围，空为全部 (the district scope; null: every district)")
             String district,
+            @Schema(required = true, description = "活动，截止日期最近的在前 (the campaigns)")
             List<CampaignSummary> items) {
     }
 }

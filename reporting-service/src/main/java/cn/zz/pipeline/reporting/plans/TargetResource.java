@@ -65,7 +65,7 @@ public class TargetResource {
     @Schema(description = "目标任务 (a target)")
     public record TargetRequest(
             @Schema(description = "年度目标任务，万元，大于 0、至多 4 位小数 (target, 万元, > 0)", required = true,
-                    examples = "300000")
+                    minimum = "0", exclusiveMinimum = true, maximum = "100000000000", examples = "300000")
             BigDecimal amount,
             @Schema(description = "说明，至多 500 字，可空 (reason, optional)", nullable = true, maxLength = MAX_REASON,
                     examples = "区政府工作报告确定的年度目标")
