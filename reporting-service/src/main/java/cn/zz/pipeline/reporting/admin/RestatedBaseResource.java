@@ -133,7 +133,7 @@ public class RestatedBaseResource {
         } else if (body.amount().signum() < 0 || body.amount().compareTo(MAX) > 0) {
             violations.add(new Violation("amount", "out-of-range", "基数应在 0 至 1000亿万元之间 (amount out of range)",
                     body.amount(), MAX));
-        } else if (body.amount().scale() > 4) {
+        } else if (body.amount().stripTrailingZeros().scale() > 4) { // 2.50000 is 2.5: zeros are no decimals
             violations.add(new Violation("amount", "scale", "金额最多4位小数 (at most 4 decimals)", body.amount(), 4));
         }
         String reason = body.reason() == null ? null : body.reason().strip();
