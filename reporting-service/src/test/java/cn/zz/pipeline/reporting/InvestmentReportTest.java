@@ -255,6 +255,16 @@ class InvestmentReportTest {
         given().header("Authorization", Tokens.bearer("leader.city")).contentType("application/json")
                 .body("{\"amount\":1,\"reason\":\"x\"}").put("/api/admin/restated-bases/" + SHANGJIE + "/ALL/2022-06")
                 .then().statusCode(403);
+        // at most 4 decimals counts the digits that matter: trailing zeros are none (a far period no report reads)
+        String far = "/api/admin/restated-bases/" + SHANGJIE + "/ALL/2099-06";
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
+                .body("{\"amount\":1.23456,\"reason\":\"x\"}").put(far)
+                .then().statusCode(400).body("violations.code", hasItem("scale"));
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
+                .body("{\"amount\":2.50000,\"reason\":\"x\"}").put(far)
+                .then().statusCode(200).body("amount", equalTo(2.5f));
+        given().header("Authorization", Tokens.bearer("admin")).header("If-Match", "\"1\"").delete(far)
+                .then().statusCode(204);
     }
 
     @Test

@@ -10,6 +10,7 @@ import cn.zz.pipeline.reporting.stats.InvestmentStats;
 import cn.zz.pipeline.reporting.stats.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,21 +43,50 @@ public class Reconciliation {
     @Inject
     ReportingConfig config;
 
-    public record InvestmentCheck(String district, String label, BigDecimal reported, BigDecimal recomputed,
-                                  BigDecimal difference) {
+    @Schema(description = "一个区县的 1-N月累计：报表与由事件重算 (a district's YTD: reported and recomputed)")
+    public record InvestmentCheck(
+            @Schema(required = true, description = "区县代码 (district)") String district,
+            @Schema(required = true, description = "区县名称 (label)") String label,
+            @Schema(required = true, description = "报表值，万元 (reported, 万元)") BigDecimal reported,
+            @Schema(required = true, description = "由事件重算，万元 (recomputed from the events, 万元)")
+            BigDecimal recomputed,
+            @Schema(required = true, description = "差额 = 报表 − 重算，万元 (difference, 万元)") BigDecimal difference) {
     }
 
-    public record StageCheck(String district, Stage stage, long reported, long recomputed) {
+    @Schema(description = "一个区县一个阶段的项目数不一致 (a stage count that differs)")
+    public record StageCheck(
+            @Schema(required = true, description = "区县代码 (district)") String district,
+            @Schema(required = true, description = "阶段 (stage)") Stage stage,
+            @Schema(required = true, description = "报表项目数 (reported)") long reported,
+            @Schema(required = true, description = "由事件重算的项目数 (recomputed)") long recomputed) {
     }
 
     /** A district's counted annual plans of the year (万元) and the number of projects with one, both ways. */
-    public record PlanCheck(String district, String label, BigDecimal reported, BigDecimal recomputed,
-                            BigDecimal difference, long reportedProjects, long recomputedProjects) {
+    @Schema(description = "一个区县本年度年度计划之和与项目数：报表与重算 (a district's annual plans, both ways)")
+    public record PlanCheck(
+            @Schema(required = true, description = "区县代码 (district)") String district,
+            @Schema(required = true, description = "区县名称 (label)") String label,
+            @Schema(required = true, description = "报表计划之和，万元 (reported, 万元)") BigDecimal reported,
+            @Schema(required = true, description = "重算计划之和，万元 (recomputed, 万元)") BigDecimal recomputed,
+            @Schema(required = true, description = "差额，万元 (difference, 万元)") BigDecimal difference,
+            @Schema(required = true, description = "报表中有计划的项目数 (projects, reported)") long reportedProjects,
+            @Schema(required = true, description = "重算中有计划的项目数 (projects, recomputed)") long recomputedProjects) {
     }
 
-    public record Result(String period, String periodLabel, long events, long projects, boolean consistent,
-                         BigDecimal reportedTotal, BigDecimal recomputedTotal, List<InvestmentCheck> investment,
-                         List<StageCheck> stageDifferences, List<PlanCheck> plans, long millis) {
+    @Schema(name = "ReconciliationResult", description = "对账结果 (the reconciliation)")
+    public record Result(
+            @Schema(required = true, description = "期间代码 yyyy-MM (period)", examples = "2025-06") String period,
+            @Schema(required = true, description = "期间名称 (period label)", examples = "1-6月") String periodLabel,
+            @Schema(required = true, description = "读取的事件数 (events read)") long events,
+            @Schema(required = true, description = "事件中的项目数 (projects in the events)") long projects,
+            @Schema(required = true, description = "全部一致 (everything matches)") boolean consistent,
+            @Schema(required = true, description = "报表全市合计，万元 (reported total, 万元)") BigDecimal reportedTotal,
+            @Schema(required = true, description = "重算全市合计，万元 (recomputed total, 万元)") BigDecimal recomputedTotal,
+            @Schema(required = true, description = "各区县 1-N月累计 (YTD per district)") List<InvestmentCheck> investment,
+            @Schema(required = true, description = "不一致的阶段项目数（一致时为空） (stage counts that differ)")
+            List<StageCheck> stageDifferences,
+            @Schema(required = true, description = "各区县年度计划 (plans per district)") List<PlanCheck> plans,
+            @Schema(required = true, description = "耗时，毫秒 (took, ms)") long millis) {
     }
 
     public Result check(Period period) {

@@ -26,7 +26,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -40,9 +50,13 @@ import java.util.List;
  */
 @Path("/api/admin/restated-bases")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "同口径基数 Restated bases", description = "管理员设置的上年同期可比数，投资报表以之为基数"
+        + " (admin's comparable figures of last year, the investment report's base)")
 public class RestatedBaseResource {
 
     private static final BigDecimal MAX = new BigDecimal("100000000000");
+    private static final String PERIOD = "所描述的期间 yyyy-MM，月份 02–12（上年 1-N月） (the period it describes)";
+    private static final String PERIOD_PATTERN = "^\\d{4}-(0[2-9]|1[0-2])$";
 
     @Inject
     RestatedBases bases;
@@ -53,14 +67,27 @@ public class RestatedBaseResource {
     @Inject
     Today today;
 
-    public record RestatedBaseRequest(BigDecimal amount, String reason) {
+    @Schema(description = "同口径基数 (a restated base)")
+    public record RestatedBaseRequest(
+            @Schema(required = true, description = "基数，万元，0 至 1e11，至多 4 位小数 (amount, 万元)",
+                    minimum = "0", maximum = "100000000000", examples = "254100.5") BigDecimal amount,
+            @Schema(required = true, description = "调整原因，1–500 字 (reason)", maxLength = 500,
+                    examples = "2025年统计口径调整") String reason) {
     }
 
     @GET
     @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Restated bases of a year (the year the figures describe) within the caller's scope")
-    public List<RestatedBases.RestatedBase> list(@QueryParam("year") String year,
-                                                 @QueryParam("district") String district) {
+    @APIResponse(responseCode = "200", description = "同口径基数，按区县、类别、月份 (the restated bases)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = RestatedBases.RestatedBase.class)))
+    public List<RestatedBases.RestatedBase> list(
+            @Parameter(description = "所描述的年度 2000–2100；缺省为去年 (the year the figures describe; default last"
+                    + " year)", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"),
+                    example = "2025") @QueryParam("year") String year,
+            @Parameter(description = ParamDocs.DISTRICT, schema = @Schema(type = SchemaType.STRING,
+                    pattern = ParamDocs.DISTRICT_PATTERN),
+                            example = "410106") @QueryParam("district") String district) {
         int y = Params.intParam("year", year, today.date().getYear() - 1, 2000, 2100);
         return bases.list(y, user.scope(district));
     }
@@ -70,8 +97,31 @@ public class RestatedBaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set a restated base (万元); If-Match with the ETag when one exists already")
-    public Response put(@PathParam("district") String district, @PathParam("category") String category,
-                        @PathParam("period") String period, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RestatedBaseRequest.class),
+            examples = @ExampleObject(name = "上街区工业1-6月", value = "{\"amount\": 254100.5,"
+                    + " \"reason\": \"2025年统计口径调整\"}")))
+    @APIResponse(responseCode = "200", description = "已设置；ETag 为新版本 (set; ETag = the new version)",
+            headers = @Header(name = "ETag", description = "新版本，如 \"2\" (the new version)",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestatedBases.RestatedBase.class)))
+    @APIResponse(responseCode = "400", description = "请求无效，violations 指明字段 (district, category, period,"
+            + " amount, reason, body, If-Match)")
+    @APIResponse(responseCode = "409", description = "If-Match 已过期，或尚未设置却带了 If-Match，或并发设置 (stale"
+            + " If-Match, or set concurrently)")
+    @APIResponse(responseCode = "428", description = "已有基数，修改须带 If-Match (If-Match required to change one)")
+    public Response put(@Parameter(description = "区县代码（6 位） (district code)", schema = @Schema(
+                                type = SchemaType.STRING, pattern = "^\\d{6}$"), example = "410106")
+                        @PathParam("district") String district,
+                        @Parameter(description = "统计类别 (category)", schema = @Schema(implementation = Category.class))
+                        @PathParam("category") String category,
+                        @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING,
+                                pattern = PERIOD_PATTERN),
+                                example = "2025-06") @PathParam("period") String period,
+                        @Parameter(description = "已有时必带：当前 ETag，如 \"2\"；首次设置不带 (the ETag when one"
+                                + " exists; none for the first)", schema = @Schema(type = SchemaType.STRING),
+                                example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         RestatedBaseRequest body) {
         RestatedBases.Key key = key(district, category, period);
         if (body == null) {
@@ -83,7 +133,7 @@ public class RestatedBaseResource {
         } else if (body.amount().signum() < 0 || body.amount().compareTo(MAX) > 0) {
             violations.add(new Violation("amount", "out-of-range", "基数应在 0 至 1000亿万元之间 (amount out of range)",
                     body.amount(), MAX));
-        } else if (body.amount().scale() > 4) {
+        } else if (body.amount().stripTrailingZeros().scale() > 4) { // 2.50000 is 2.5: zeros are no decimals
             violations.add(new Violation("amount", "scale", "金额最多4位小数 (at most 4 decimals)", body.amount(), 4));
         }
         String reason = body.reason() == null ? null : body.reason().strip();
@@ -104,8 +154,23 @@ public class RestatedBaseResource {
     @Path("/{district}/{category}/{period}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a restated base (If-Match required); the summed base applies again")
-    public Response delete(@PathParam("district") String district, @PathParam("category") String category,
-                           @PathParam("period") String period, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "204", description = "已删除 (removed)")
+    @APIResponse(responseCode = "400", description = "district、category、period 或 If-Match 无效 (invalid key or"
+            + " If-Match)")
+    @APIResponse(responseCode = "404", description = "未设置该基数 (no such restated base)")
+    @APIResponse(responseCode = "409", description = "If-Match 已过期 (stale If-Match)")
+    @APIResponse(responseCode = "428", description = "须带 If-Match (If-Match required)")
+    public Response delete(@Parameter(description = "区县代码（6 位） (district code)", schema = @Schema(
+                                   type = SchemaType.STRING, pattern = "^\\d{6}$"), example = "410106")
+                           @PathParam("district") String district,
+                           @Parameter(description = "统计类别 (category)",
+                                   schema = @Schema(implementation = Category.class))
+                           @PathParam("category") String category,
+                           @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING,
+                                   pattern = PERIOD_PATTERN), example = "2025-06") @PathParam("period") String period,
+                           @Parameter(description = "必带：当前 ETag，如 \"2\" (the current ETag)", schema = @Schema(
+                                   type = SchemaType.STRING), example = "\"1\"")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         bases.remove(key(district, category, period), ifMatch);
         return Response.noContent().build();
     }

@@ -6,6 +6,7 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.stats.Histogram;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,17 +33,42 @@ public class ApprovalReports {
     @Inject
     ReportingConfig config;
 
-    public record Department(String department, String label, long decided, long open, long overdue,
-                             BigDecimal medianDays, BigDecimal p90Days) {
+    @Schema(name = "ApprovalDepartment", description = "一个审批部门的时长与待办 (a department's lead time and open tasks)")
+    public record Department(
+            @Schema(required = true, description = "部门代码 (department code)", examples = "NDRC") String department,
+            @Schema(required = true, description = "部门名称 (its label)", examples = "发展改革委") String label,
+            @Schema(required = true, description = "已办结事项数 (tasks decided)", minimum = "0") long decided,
+            @Schema(required = true, description = "在办事项数（待审批、补正中） (open tasks)", minimum = "0") long open,
+            @Schema(required = true, description = "其中超期 (of which overdue)", minimum = "0") long overdue,
+            @Schema(description = "受理至办结的中位天数；无办结时为 null (median days from 受理 to decision)")
+            BigDecimal medianDays,
+            @Schema(description = "受理至办结的 90 分位天数；无办结时为 null (90th percentile, days)")
+            BigDecimal p90Days) {
     }
 
-    public record OverdueTask(UUID taskId, UUID projectId, String code, String name, String district,
-                              String department, String departmentLabel, String item, LocalDate dueDate,
-                              long daysOverdue, String escalatedTo) {
+    @Schema(description = "一个超期的审批事项 (an overdue approval task)")
+    public record OverdueTask(
+            @Schema(required = true, description = "审批事项 ID (task id)") UUID taskId,
+            @Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+            @Schema(description = "项目代码；项目尚未到达本服务时为 null (project code)") String code,
+            @Schema(description = "项目名称；项目尚未到达本服务时为 null (project name)") String name,
+            @Schema(description = "区县代码 (district code)", examples = "410106") String district,
+            @Schema(required = true, description = "部门代码 (department code)", examples = "NR") String department,
+            @Schema(required = true, description = "部门名称 (department label)") String departmentLabel,
+            @Schema(description = "审批事项名称 (the approval item)") String item,
+            @Schema(required = true, description = "办理期限 (due date)") LocalDate dueDate,
+            @Schema(required = true, description = "超期天数 (days overdue)", minimum = "0") long daysOverdue,
+            @Schema(description = "已升级督办至（如分管领导）；未升级为 null (escalated to; null when not)")
+            String escalatedTo) {
     }
 
-    public record ApprovalReport(String district, List<Department> departments, long overdueCount,
-                                 List<OverdueTask> overdue) {
+    @Schema(description = "审批效能报表 (the approvals report)")
+    public record ApprovalReport(
+            @Schema(description = "统计范围；全市时为 null (the scope; null: every district)") String district,
+            @Schema(required = true, description = "各部门，按部门代码 (every department)") List<Department> departments,
+            @Schema(required = true, description = "超期事项总数 (overdue tasks)", minimum = "0") long overdueCount,
+            @Schema(required = true, description = "超期最久的事项（至多 50 条），期限最早的在前 (the most overdue"
+                    + " tasks, earliest due first)") List<OverdueTask> overdue) {
     }
 
     /** Tasks decided after {@code hours} hours. */

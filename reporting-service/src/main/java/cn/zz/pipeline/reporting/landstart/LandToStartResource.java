@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/reports/land-to-start")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
+@Tag(name = "拿地即开工 Land to start", description = "拿地到开工的天数 (days from getting the land to 开工)")
 public class LandToStartResource {
 
     @Inject
@@ -51,10 +55,12 @@ public class LandToStartResource {
             + " scope (out-of-scope)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public LandToStart get(
-            @Parameter(description = "年度 Year of the 开工 dates, 2000..2100; default this year", example = "2026")
+            @Parameter(description = "年度 Year of the 开工 dates, 2000..2100; default this year", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year,
             @Parameter(description = "区县代码或前缀 District (410106) or prefix (4101); default: the caller's scope",
-                    example = "4101") @QueryParam("district") String district) {
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParamDocs.DISTRICT_PATTERN),
+                            example = "4101") @QueryParam("district") String district) {
         String scope = user.scope(district);
         return report.of(scope, Params.intParam("year", year, today.date().getYear(), 2000, 2100));
     }

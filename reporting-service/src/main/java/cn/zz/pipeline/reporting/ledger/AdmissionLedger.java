@@ -7,6 +7,8 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.stats.Figures;
 import io.quarkus.arc.Arc;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +42,10 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
     }
 
     /** A reported cumulative figure: 1-{@code month}月 of the ledger's year, 万元. */
-    public record Figure(int month, BigDecimal amount) {
+    @Schema(name = "AdmissionLedgerFigure", description = "本年 1-N月累计完成投资 (a cumulative figure of the year)")
+    public record Figure(@Schema(required = true, description = "期间末月 (month)", minimum = "1", maximum = "12")
+                         int month,
+                         @Schema(required = true, description = "累计完成投资，万元 (amount, 万元)") BigDecimal amount) {
     }
 
     /**
@@ -50,9 +55,22 @@ public final class AdmissionLedger implements LedgerDefinition<AdmissionLedger.S
      *     order (empty when none is missing); null otherwise
      * @param figures the months of the year with a report, in month order
      */
-    public record Row(UUID projectId, String code, String name, String district, String districtLabel, Stage stage,
-                      String stageLabel, LocalDate declaredOn, LocalDate admittedOn, String missingApprovals,
-                      List<MaterialKind> missingMaterials, List<Figure> figures) implements LedgerRow {
+    @Schema(name = "AdmissionLedgerRow", description = "入库管理台账的一行 (a row of the admission ledger)")
+    public record Row(@Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+                      @Schema(required = true, description = "项目代码 (project code)") String code,
+                      @Schema(required = true, description = "项目名称 (name)") String name,
+                      @Schema(required = true, description = "区县代码 (district code)") String district,
+                      @Schema(required = true, description = "区县名称 (district name)") String districtLabel,
+                      @Schema(required = true, description = "阶段 (stage)") Stage stage,
+                      @Schema(required = true, description = "阶段名称 (stage label)") String stageLabel,
+                      @Schema(description = "申报日期；未申报为 null (declared on)") LocalDate declaredOn,
+                      @Schema(description = "入库日期；未入库为 null (admitted on)") LocalDate admittedOn,
+                      @Schema(description = "申报阶段：尚在办理的部门及状态，如 自然资源和规划局（待审批）；其他阶段为 null"
+                              + " (declared projects: the departments still open)") String missingApprovals,
+                      @Schema(description = "申报阶段：尚缺的必备入库资料种类；其他阶段为 null (declared projects: the"
+                              + " required material kinds without a file)") List<MaterialKind> missingMaterials,
+                      @Schema(required = true, description = "本年已填报的各月累计，按月 (the year's figures, by month)")
+                      List<Figure> figures) implements LedgerRow {
 
         @Override
         public List<Object> cells() {

@@ -9,6 +9,7 @@ import cn.zz.pipeline.reporting.jdbc.Session;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +22,14 @@ import java.util.List;
 public class LedgerQueries {
 
     /** The problems ledger's page carries the summary of the whole ledger besides the page fields. */
-    public record ProblemsPage(List<ProblemsLedger.Row> items, long total, int page, int size,
-                               ProblemsLedger.Summary summary) {
+    @Schema(description = "问题解决台账的一页，附整本台账的汇总 (a page of the problems ledger, with its summary)")
+    public record ProblemsPage(
+            @Schema(required = true, description = "本页各行 (rows)") List<ProblemsLedger.Row> items,
+            @Schema(required = true, description = "符合条件的总行数 (rows matching)", minimum = "0") long total,
+            @Schema(required = true, description = "页码 (page, 1-based)", minimum = "1") int page,
+            @Schema(required = true, description = "每页条数 (page size)", minimum = "1", maximum = "200") int size,
+            @Schema(required = true, description = "整本台账的汇总 (the whole ledger's counts)")
+            ProblemsLedger.Summary summary) {
     }
 
     @Inject

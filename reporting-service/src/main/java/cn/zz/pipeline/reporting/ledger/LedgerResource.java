@@ -19,7 +19,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -32,6 +40,8 @@ import java.util.List;
  * from a database cursor into the response.
  */
 @Path("/api/ledgers")
+@Tag(name = "台账 Ledgers", description = "进展跟踪、手续办理、问题解决、入库管理四个台账，JSON 分页或 .xlsx"
+        + " (the four ledgers, as a JSON page or a workbook)")
 public class LedgerResource {
 
     private static final Logger LOG = Logger.getLogger(LedgerResource.class);
@@ -52,11 +62,41 @@ public class LedgerResource {
     @RolesAllowed({Roles.STAFF, Roles.LEADER, Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "A ledger (progress|procedures|problems|admission) as a JSON page {items,total,page,size}"
             + " (problems: also summary), or the whole ledger as .xlsx (?format=xlsx or Accept)")
-    public Response ledger(@PathParam("ledger") String name, @QueryParam("district") String district,
-                           @QueryParam("year") String year, @QueryParam("state") String state,
-                           @QueryParam("overdue") String overdue, @QueryParam("page") String page,
-                           @QueryParam("size") String size, @QueryParam("format") String format,
-                           @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "JSON：一页（problems 另附 summary）；xlsx：整本台账的工作簿"
+            + "（problems 另有汇总表），以附件下载 (a JSON page; or the whole ledger as a workbook attachment)",
+            headers = @Header(name = "Content-Disposition", description = "xlsx：附件文件名 (the workbook's file name)",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
+                    LedgerPages.ProgressPage.class, LedgerPages.ProceduresPage.class, LedgerQueries.ProblemsPage.class,
+                    LedgerPages.AdmissionPage.class})),
+                @Content(mediaType = XlsxLedger.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                        format = "binary"))})
+    @APIResponse(responseCode = "400", description = "参数无效，violations 指明字段 (year, state, overdue, page, size,"
+            + " format, district)")
+    @APIResponse(responseCode = "404", description = "没有这个台账 (no such ledger)")
+    public Response ledger(
+            @Parameter(description = "台账：progress 进展跟踪、procedures 手续办理、problems 问题解决、admission 入库管理"
+                    + " (the ledger)", schema = @Schema(type = SchemaType.STRING, enumeration = {"progress",
+                    "procedures", "problems", "admission"})) @PathParam("ledger") String name,
+            @Parameter(description = ParamDocs.DISTRICT, schema = @Schema(type = SchemaType.STRING,
+                    pattern = ParamDocs.DISTRICT_PATTERN), example = "410106") @QueryParam("district") String district,
+            @Parameter(description = "年度（进展跟踪、入库管理按年），2000–2100；缺省今年 (year of the yearly ledgers;"
+                    + " default this year)", schema = @Schema(type = SchemaType.INTEGER, minimum = "2000",
+                    maximum = "2100"), example = "2026") @QueryParam("year") String year,
+            @Parameter(description = "手续办理：审批事项状态 (procedures: the task state)", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"PENDING", "RETURNED", "APPROVED", "REJECTED",
+                    "CANCELLED"})) @QueryParam("state") String state,
+            @Parameter(description = "手续办理：只看超期 (procedures: overdue only)", schema = @Schema(
+                    type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @Parameter(description = ParamDocs.PAGE + "；缺省 1", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100000", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = ParamDocs.SIZE + "；缺省 50", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "json（缺省）或 xlsx（整本台账）；不给时按 Accept (json or xlsx; without it, the"
+                    + " Accept header decides)", schema = @Schema(type = SchemaType.STRING, enumeration = {"json",
+                    "xlsx"})) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
         Ledger ledger = Ledger.byPath(name).orElseThrow(() -> ApiException.notFound("台账 ledger", Params.cut(name)));
         boolean xlsx = xlsx(format, headers.getAcceptableMediaTypes());
         String region = user.scope(district);

@@ -4,6 +4,8 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.problems.Overdue;
 import cn.zz.pipeline.reporting.problems.ProblemReports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -28,10 +30,26 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Sel
     private static final String STATUS = "case when pr.resolved_on is not null then 'RESOLVED'"
             + " when " + Overdue.condition("pr", "?") + " then 'OVERDUE' else 'OPEN' end";
 
-    public record Row(UUID problemId, UUID projectId, String code, String name, String district,
-                      String districtLabel, String category, String categoryLabel, String description,
-                      String department, String departmentLabel, LocalDate deadline, LocalDate loggedOn,
-                      LocalDate resolvedOn, String resolution, Labels.ProblemStatus status, String statusLabel)
+    @Schema(name = "ProblemsLedgerRow", description = "问题解决台账的一行 (a row of the problems ledger)")
+    public record Row(@Schema(required = true, description = "问题 ID (problem id)") UUID problemId,
+                      @Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+                      @Schema(description = "项目代码；项目尚未到达本服务时为 null (project code)") String code,
+                      @Schema(description = "项目名称；项目尚未到达本服务时为 null (name)") String name,
+                      @Schema(required = true, description = "区县代码 (district code)") String district,
+                      @Schema(required = true, description = "区县名称 (district name)") String districtLabel,
+                      @Schema(required = true, description = "问题类别 (category)", examples = "LAND") String category,
+                      @Schema(required = true, description = "类别名称 (category label)", examples = "土地")
+                      String categoryLabel,
+                      @Schema(description = "问题描述 (description)") String description,
+                      @Schema(description = "责任部门代码；未指定为 null (responsible department)") String department,
+                      @Schema(description = "责任部门名称；未指定为 null (department label)") String departmentLabel,
+                      @Schema(description = "解决时限；未定为 null (deadline)") LocalDate deadline,
+                      @Schema(description = "登记日期 (logged on)") LocalDate loggedOn,
+                      @Schema(description = "解决日期；未解决为 null (resolved on)") LocalDate resolvedOn,
+                      @Schema(description = "解决情况；未解决为 null (resolution)") String resolution,
+                      @Schema(required = true, description = "状态 (status)") Labels.ProblemStatus status,
+                      @Schema(required = true, description = "状态名称 (status label)", examples = "未解决")
+                      String statusLabel)
             implements LedgerRow {
 
         @Override
@@ -44,7 +62,13 @@ public final class ProblemsLedger implements LedgerDefinition<ProblemsLedger.Sel
     /**
      * @param resolutionRate percent with one decimal (resolved / logged); null when nothing was logged
      */
-    public record Summary(long logged, long resolved, long open, long overdue, BigDecimal resolutionRate) {
+    @Schema(name = "ProblemsLedgerSummary", description = "整本台账的问题数 (the counts of the whole ledger)")
+    public record Summary(@Schema(required = true, description = "登记问题数 (logged)", minimum = "0") long logged,
+                          @Schema(required = true, description = "已解决 (resolved)", minimum = "0") long resolved,
+                          @Schema(required = true, description = "未解决 (open)", minimum = "0") long open,
+                          @Schema(required = true, description = "其中已超期 (overdue)", minimum = "0") long overdue,
+                          @Schema(description = "解决率，% 一位小数；无登记为 null (resolution rate, percent)")
+                          BigDecimal resolutionRate) {
 
         public static Summary of(long logged, long resolved, long overdue) {
             return new Summary(logged, resolved, logged - resolved, overdue, ProblemReports.rate(resolved, logged));

@@ -2,6 +2,8 @@ package cn.zz.pipeline.reporting.ledger;
 
 import cn.zz.pipeline.reporting.jdbc.Sql;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -37,10 +39,33 @@ public final class ProceduresLedger implements LedgerDefinition<ProceduresLedger
      *     entered after the fact)
      * @param daysUsed null for a task cancelled without a decision
      */
-    public record Row(UUID taskId, UUID projectId, String code, String name, String district, String districtLabel,
-                      String department, String departmentLabel, String item, List<String> items, String itemLabel,
-                      String state, String stateLabel, LocalDate acceptedOn, OffsetDateTime openedAt,
-                      int timeLimitDays, LocalDate dueDate, OffsetDateTime decidedAt, Long daysUsed, boolean overdue)
+    @Schema(name = "ProceduresLedgerRow", description = "手续办理台账的一行：一个审批事项 (a row of the procedures ledger: an approval task)")
+    public record Row(@Schema(required = true, description = "审批事项 ID (task id)") UUID taskId,
+                      @Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+                      @Schema(description = "项目代码；项目尚未到达本服务时为 null (project code)") String code,
+                      @Schema(description = "项目名称；项目尚未到达本服务时为 null (name)") String name,
+                      @Schema(required = true, description = "区县代码 (district code)") String district,
+                      @Schema(required = true, description = "区县名称 (district name)") String districtLabel,
+                      @Schema(required = true, description = "审批部门代码 (department code)", examples = "NR")
+                      String department,
+                      @Schema(required = true, description = "审批部门名称 (department label)") String departmentLabel,
+                      @Schema(required = true, description = "事项代码 (item code)") String item,
+                      @Schema(required = true, description = "本事项涵盖的全部事项代码（至少 item） (every item covered)")
+                      List<String> items,
+                      @Schema(required = true, description = "事项名称，以顿号分隔 (item labels)") String itemLabel,
+                      @Schema(required = true, description = "状态 (state)", enumeration = {"PENDING", "RETURNED",
+                              "APPROVED", "REJECTED", "CANCELLED"}) String state,
+                      @Schema(required = true, description = "状态名称 (state label)", examples = "待审批")
+                      String stateLabel,
+                      @Schema(description = "受理日期，期限由此起算 (accepted on)") LocalDate acceptedOn,
+                      @Schema(description = "审批服务立案时间 (opened at)") OffsetDateTime openedAt,
+                      @Schema(required = true, description = "办理时限，日 (time limit, days)", minimum = "0")
+                      int timeLimitDays,
+                      @Schema(description = "到期日 (due date)") LocalDate dueDate,
+                      @Schema(description = "办结时间；未办结为 null (decided at)") OffsetDateTime decidedAt,
+                      @Schema(description = "用时，自然日（受理至办结或今天）；未决定即取消的为 null (days used)")
+                      Long daysUsed,
+                      @Schema(required = true, description = "是否超期 (overdue)") boolean overdue)
             implements LedgerRow {
 
         @Override

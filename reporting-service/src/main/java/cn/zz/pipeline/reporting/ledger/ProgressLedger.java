@@ -39,8 +39,8 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
     /** The earliest open node of the project's milestone plan (倒排工期). */
     @Schema(description = "下一节点 The open milestone node with the earliest planned date")
     public record NextNode(
-            @Schema(description = "节点代码 Node code", example = "LAND") String code,
-            @Schema(description = "节点名称 Node name", example = "拿地") String name,
+            @Schema(required = true, description = "节点代码 Node code", example = "LAND") String code,
+            @Schema(required = true, description = "节点名称 Node name", example = "拿地") String name,
             @Schema(description = "计划日期 Planned date", format = "date") LocalDate planned) {
     }
 
@@ -50,10 +50,25 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
      * @param planRate yearCompleted / plan, percent with one decimal; null without a plan
      * @param completionRate percent with one decimal (12.5 = 12.5%); null without figures or total investment
      */
-    public record Row(UUID projectId, String code, String name, String ownerName, String district,
-                      String districtLabel, String park, String chain, Stage stage, String stageLabel,
-                      BigDecimal totalInvestment, LocalDate plannedStart, LocalDate startedOn,
-                      LocalDate plannedProduction, LocalDate productionOn,
+    @Schema(name = "ProgressLedgerRow", description = "进展跟踪台账的一行 (a row of the progress ledger)")
+    public record Row(@Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+                      @Schema(required = true, description = "项目代码 (project code)") String code,
+                      @Schema(required = true, description = "项目名称 (name)") String name,
+                      @Schema(description = "建设单位 (owner)") String ownerName,
+                      @Schema(required = true, description = "区县代码 (district code)", examples = "410106")
+                      String district,
+                      @Schema(required = true, description = "区县名称 (district name)", examples = "上街区")
+                      String districtLabel,
+                      @Schema(description = "园区；未入园区为 null (park)") String park,
+                      @Schema(description = "产业链；无为 null (industrial chain)") String chain,
+                      @Schema(required = true, description = "阶段 (stage)") Stage stage,
+                      @Schema(required = true, description = "阶段名称 (stage label)", examples = "开工")
+                      String stageLabel,
+                      @Schema(description = "总投资，万元 (total investment, 万元)") BigDecimal totalInvestment,
+                      @Schema(description = "计划开工日期 (planned start)") LocalDate plannedStart,
+                      @Schema(description = "实际开工日期；未开工为 null (started on)") LocalDate startedOn,
+                      @Schema(description = "计划投产日期 (planned production)") LocalDate plannedProduction,
+                      @Schema(description = "实际投产日期；未投产为 null (in production on)") LocalDate productionOn,
                       @Schema(nullable = true, description = "本年计划投资（年度计划），万元；未报计划时为 null"
                               + " (the year's annual plan, 万元)")
                       BigDecimal plan,
@@ -63,12 +78,19 @@ public final class ProgressLedger implements LedgerDefinition<ProgressLedger.Sel
                       @Schema(nullable = true, description = "计划完成率，% 一位小数 = 本年完成 / 本年计划 × 100；无计划时为"
                               + " null (yearCompleted / plan, percent)")
                       BigDecimal planRate,
-                      BigDecimal cumulativeCompleted, BigDecimal completionRate, String leader, String taskForce,
-                      @Schema(nullable = true, enumeration = {"GREEN", "YELLOW", "RED"}, description = "预警灯 The"
+                      @Schema(description = "累计完成投资（各年最新累计之和），万元；无填报为 null (cumulative completed"
+                              + " investment, 万元)")
+                      BigDecimal cumulativeCompleted,
+                      @Schema(description = "完成率，% 一位小数 = 累计完成 / 总投资 × 100；无填报或无总投资为 null"
+                              + " (cumulative / total investment, percent)")
+                      BigDecimal completionRate,
+                      @Schema(description = "分包领导；未指定为 null (assigned leader)") String leader,
+                      @Schema(description = "专班；未指定为 null (task force)") String taskForce,
+                      @Schema(description = "预警灯 GREEN/YELLOW/RED The"
                               + " milestone plan's light on the ledger's day (its worst open node); null without a"
                               + " plan")
                       Light light,
-                      @Schema(nullable = true, description = "下一节点 The earliest open node; null without a plan or"
+                      @Schema(description = "下一节点 The earliest open node; null without a plan or"
                               + " when every node is done")
                       NextNode nextNode)
             implements LedgerRow {

@@ -6,6 +6,7 @@ import cn.zz.pipeline.reporting.jdbc.Sql;
 import cn.zz.pipeline.reporting.stats.Histogram;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,16 +30,41 @@ public class PipelineReports {
     @Inject
     Db db;
 
-    public record StageRow(Stage stage, String label, long count, BigDecimal totalInvestment) {
+    @Schema(description = "一个阶段的项目数与总投资 (projects and investment of a stage)")
+    public record StageRow(
+            @Schema(required = true, description = "阶段 (stage)") Stage stage,
+            @Schema(required = true, description = "阶段名称 (its label)", examples = "入库") String label,
+            @Schema(required = true, description = "项目个数 (projects)", minimum = "0") long count,
+            @Schema(required = true, description = "总投资，万元 (total investment, 万元)", examples = "125000")
+            BigDecimal totalInvestment) {
     }
 
     /** Days from entering {@code from} to entering {@code to}. */
-    public record Interval(Stage from, Stage to, String label, long projects, Integer medianDays, Integer p90Days,
-                           BigDecimal averageDays) {
+    @Schema(name = "StageInterval", description = "相邻两阶段之间的天数 (days between two stages)")
+    public record Interval(
+            @Schema(required = true, description = "前一阶段 (from)") Stage from,
+            @Schema(required = true, description = "后一阶段 (to)") Stage to,
+            @Schema(required = true, description = "名称 (label)", examples = "储备→申报") String label,
+            @Schema(required = true, description = "已走完这一段的项目数 (projects that went through)", minimum = "0")
+            long projects,
+            @Schema(description = "中位天数；无项目时为 null (median days; null without projects)", minimum = "0")
+            Integer medianDays,
+            @Schema(description = "90 分位天数（最近秩）；无项目时为 null (90th percentile, days)", minimum = "0")
+            Integer p90Days,
+            @Schema(description = "平均天数；无项目时为 null (average days)") BigDecimal averageDays) {
     }
 
-    public record PipelineReport(String district, LocalDate asOf, List<StageRow> stages, long count,
-                                 BigDecimal totalInvestment, List<Interval> intervals) {
+    @Schema(description = "项目分布漏斗 (the pipeline funnel)")
+    public record PipelineReport(
+            @Schema(description = "统计范围；管理员全市时为 null (the scope; null: every district)", examples = "410106")
+            String district,
+            @Schema(description = "截至日期（当日结束时）；当前为 null (as of the end of this day; null: now)")
+            LocalDate asOf,
+            @Schema(required = true, description = "各阶段（含已撤销），按阶段顺序 (every stage)") List<StageRow> stages,
+            @Schema(required = true, description = "项目总数 (projects)", minimum = "0") long count,
+            @Schema(required = true, description = "总投资，万元 (total investment, 万元)") BigDecimal totalInvestment,
+            @Schema(required = true, description = "储备→申报→入库→开工→投产 各段天数 (days between stages)")
+            List<Interval> intervals) {
     }
 
     /** Projects of a district in a stage (stage_count). */

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import java.util.List;
  */
 @Path("/api/admin/targets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "目标任务 Targets", description = "区县及全市年度投资目标任务 (the districts' and the city's yearly"
+        + " investment targets)")
 public class TargetResource {
 
     static final String PROBLEM = "application/problem+json";
@@ -61,7 +65,7 @@ public class TargetResource {
     @Schema(description = "目标任务 (a target)")
     public record TargetRequest(
             @Schema(description = "年度目标任务，万元，大于 0、至多 4 位小数 (target, 万元, > 0)", required = true,
-                    examples = "300000")
+                    minimum = "0", exclusiveMinimum = true, maximum = "100000000000", examples = "300000")
             BigDecimal amount,
             @Schema(description = "说明，至多 500 字，可空 (reason, optional)", nullable = true, maxLength = MAX_REASON,
                     examples = "区政府工作报告确定的年度目标")
@@ -80,9 +84,11 @@ public class TargetResource {
     @APIResponse(responseCode = "403", description = "角色无权查看 (the role may not read targets)",
             content = @Content(mediaType = PROBLEM))
     public List<Targets.Target> list(
-            @Parameter(description = "年度，默认今年 (year, default this year)", example = "2026")
+            @Parameter(description = "年度 2000–2100，默认今年 (year, default this year)", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year,
-            @Parameter(description = "区县代码或其前缀，默认本人辖区 (district or prefix; default the caller's scope)")
+            @Parameter(description = ParamDocs.DISTRICT, schema = @Schema(type = SchemaType.STRING,
+                    pattern = ParamDocs.DISTRICT_PATTERN), example = "410106")
             @QueryParam("district") String district) {
         int y = Params.intParam("year", year, today.date().getYear(), 2000, 2100);
         return targets.list(y, user.scope(district));
@@ -93,7 +99,7 @@ public class TargetResource {
     @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A target; ETag = its version")
     @APIResponse(responseCode = "200", description = "目标任务 (the target)", headers = @Header(name = "ETag",
-            description = "版本 (version), e.g. \"2\""),
+            description = "版本 (version), e.g. \"2\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Targets.Target.class)))
     @APIResponse(responseCode = "400", description = "district 未知或 year 无效 (unknown district or bad year)",
@@ -103,8 +109,11 @@ public class TargetResource {
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "该区县该年度未设目标任务 (no target set)",
             content = @Content(mediaType = PROBLEM))
-    public Response get(@Parameter(description = REGION) @PathParam("district") String district,
-                        @Parameter(description = "年度 (year)") @PathParam("year") String year) {
+    public Response get(@Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING,
+            pattern = "^\\d{4}(\\d{2})?$"),
+                                example = "410106") @PathParam("district") String district,
+                        @Parameter(description = "年度 2000–2100 (year)", schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "2000", maximum = "2100"), example = "2026") @PathParam("year") String year) {
         Key k = key(district, year);
         user.scope(k.region());
         Targets.Target t = targets.get(k.region(), k.year())
@@ -122,20 +131,28 @@ public class TargetResource {
             examples = @ExampleObject(name = "上街区2026年目标",
                     value = "{\"amount\": 300000, \"reason\": \"区政府工作报告确定的年度目标\"}")))
     @APIResponse(responseCode = "200", description = "已设置 (set); ETag = the new version",
-            headers = @Header(name = "ETag", description = "新版本 (new version)"),
+            headers = @Header(name = "ETag", description = "新版本 (new version)",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Targets.Target.class)))
     @APIResponse(responseCode = "400", description = "请求无效，violations 指明字段 (district, year, amount, reason, body)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "未登录 (no token)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "仅管理员可设置 (admin only)", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "版本已过期或并发设置 (stale If-Match, or set concurrently)",
+    @APIResponse(responseCode = "409", description = "版本已过期、尚未设置却带了 If-Match，或并发设置 (stale If-Match,"
+            + " or set concurrently)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", description = "已有目标任务，修改须带 If-Match (If-Match required to change one)",
             content = @Content(mediaType = PROBLEM))
-    public Response put(@Parameter(description = REGION) @PathParam("district") String district,
-                        @Parameter(description = "年度 (year)") @PathParam("year") String year,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, TargetRequest body) {
+    public Response put(@Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING,
+            pattern = "^\\d{4}(\\d{2})?$"),
+                                example = "410106") @PathParam("district") String district,
+                        @Parameter(description = "年度 2000–2100 (year)", schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "2000", maximum = "2100"), example = "2026") @PathParam("year") String year,
+                        @Parameter(description = "已有时必带：当前 ETag，如 \"2\"；首次设置不带 (the ETag when one"
+                                + " exists; none for the first)", schema = @Schema(type = SchemaType.STRING),
+                                example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        TargetRequest body) {
         Key k = key(district, year);
         if (body == null) {
             throw ApiException.badRequest(Violation.of("body", "required", "请求体不能为空 (a JSON body is required)"));
@@ -166,8 +183,8 @@ public class TargetResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a target (If-Match required); the reports show no target for it again")
     @APIResponse(responseCode = "204", description = "已删除 (removed)")
-    @APIResponse(responseCode = "400", description = "district 未知或 year 无效 (unknown district or bad year)",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "district 未知、year 无效或 If-Match 格式不对 (unknown district, bad"
+            + " year or a malformed If-Match)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "未登录 (no token)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "仅管理员可删除 (admin only)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "该区县该年度未设目标任务 (no target set)",
@@ -175,8 +192,13 @@ public class TargetResource {
     @APIResponse(responseCode = "409", description = "版本已过期 (stale If-Match)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", description = "须带 If-Match (If-Match required)",
             content = @Content(mediaType = PROBLEM))
-    public Response delete(@Parameter(description = REGION) @PathParam("district") String district,
-                           @Parameter(description = "年度 (year)") @PathParam("year") String year,
+    public Response delete(@Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING,
+            pattern = "^\\d{4}(\\d{2})?$"),
+                                example = "410106") @PathParam("district") String district,
+                           @Parameter(description = "年度 2000–2100 (year)", schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "2000", maximum = "2100"), example = "2026") @PathParam("year") String year,
+                           @Parameter(description = "必带：当前 ETag，如 \"2\" (the current ETag)", schema = @Schema(
+                                   type = SchemaType.STRING), example = "\"1\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Key k = key(district, year);
         targets.remove(k.region(), k.year(), ifMatch);

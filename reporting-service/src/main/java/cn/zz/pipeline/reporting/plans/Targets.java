@@ -41,21 +41,22 @@ public class Targets {
     /** A district's (or the city's, 4101) target of a year, as admin set it. */
     @Schema(description = "区县（或全市 4101）年度固定资产投资目标任务 (a district's or the city's target of a year)")
     public record Target(
-            @Schema(description = "区县代码，全市为 4101 (district code, 4101 = the city)", examples = "410106")
+            @Schema(required = true, description = "区县代码，全市为 4101 (district code, 4101 = the city)",
+                    examples = "410106")
             String district,
-            @Schema(description = "区县名称 (district name)", examples = "上街区")
+            @Schema(required = true, description = "区县名称 (district name)", examples = "上街区")
             String districtLabel,
-            @Schema(description = "年度 (year)", examples = "2026")
+            @Schema(required = true, description = "年度 (year)", examples = "2026")
             int year,
-            @Schema(description = "目标任务，万元 (target, 万元)", examples = "300000")
+            @Schema(required = true, description = "目标任务，万元 (target, 万元)", examples = "300000")
             BigDecimal amount,
             @Schema(description = "说明 (reason), 可空", nullable = true)
             String reason,
-            @Schema(description = "设置人 (set by)")
+            @Schema(required = true, description = "设置人 (set by)")
             String setBy,
-            @Schema(description = "设置时间 (set at)", format = "date-time")
+            @Schema(required = true, description = "设置时间 (set at)", format = "date-time")
             Instant setAt,
-            @Schema(description = "版本，即 ETag (version = the ETag)", examples = "1")
+            @Schema(required = true, description = "版本，即 ETag (version = the ETag)", examples = "1")
             int version) {
     }
 

@@ -5,6 +5,7 @@ import cn.zz.pipeline.reporting.jdbc.Db;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,17 +34,45 @@ public class ProblemReports {
     @Inject
     ReportingConfig config;
 
-    public record Group(String key, String label, long logged, long resolved, long open, long overdue,
-                        BigDecimal resolutionRate) {
+    @Schema(name = "ProblemGroup", description = "一个问题类别或责任部门的问题数 (the problems of a category or a department)")
+    public record Group(
+            @Schema(required = true, description = "类别代码或部门代码；未指定部门为空串 (category or department code;"
+                    + " '' for no department)", examples = "LAND") String key,
+            @Schema(required = true, description = "名称 (label)", examples = "土地") String label,
+            @Schema(required = true, description = "登记问题数 (logged)", minimum = "0") long logged,
+            @Schema(required = true, description = "已解决 (resolved)", minimum = "0") long resolved,
+            @Schema(required = true, description = "未解决 (open)", minimum = "0") long open,
+            @Schema(required = true, description = "其中已超期 (of which overdue)", minimum = "0") long overdue,
+            @Schema(description = "解决率，% 一位小数；无登记时为 null (resolution rate, percent)", examples = "66.7")
+            BigDecimal resolutionRate) {
     }
 
-    public record OpenProblem(UUID problemId, UUID projectId, String code, String name, String category,
-                              String categoryLabel, String department, LocalDate deadline, boolean overdue) {
+    @Schema(description = "一个未解决的问题 (an open problem)")
+    public record OpenProblem(
+            @Schema(required = true, description = "问题 ID (problem id)") UUID problemId,
+            @Schema(required = true, description = "项目 ID (project id)") UUID projectId,
+            @Schema(description = "项目代码；项目尚未到达本服务时为 null (project code)") String code,
+            @Schema(description = "项目名称；项目尚未到达本服务时为 null (project name)") String name,
+            @Schema(required = true, description = "问题类别 (category)", enumeration = {"LAND", "FUNDING", "PROCEDURE",
+                    "UTILITIES", "FINANCING", "LABOUR", "OTHER"}) String category,
+            @Schema(required = true, description = "类别名称 (category label)", examples = "土地") String categoryLabel,
+            @Schema(description = "责任部门代码；未指定为 null (responsible department)") String department,
+            @Schema(description = "解决时限；未定为 null (deadline)") LocalDate deadline,
+            @Schema(required = true, description = "已超过时限 (past its deadline)") boolean overdue) {
     }
 
-    public record ProblemReport(String district, long logged, long resolved, long open, long overdue,
-                                BigDecimal resolutionRate, List<Group> byCategory, List<Group> byDepartment,
-                                List<OpenProblem> openProblems) {
+    @Schema(description = "问题解决报表 (the problems report)")
+    public record ProblemReport(
+            @Schema(description = "统计范围；全市时为 null (the scope; null: every district)") String district,
+            @Schema(required = true, description = "登记问题数 (logged)", minimum = "0") long logged,
+            @Schema(required = true, description = "已解决 (resolved)", minimum = "0") long resolved,
+            @Schema(required = true, description = "未解决 (open)", minimum = "0") long open,
+            @Schema(required = true, description = "其中已超期 (of which overdue)", minimum = "0") long overdue,
+            @Schema(description = "解决率，% 一位小数；无登记时为 null (resolution rate, percent)") BigDecimal resolutionRate,
+            @Schema(required = true, description = "按问题类别 (by category)") List<Group> byCategory,
+            @Schema(required = true, description = "按责任部门 (by department)") List<Group> byDepartment,
+            @Schema(required = true, description = "未解决的问题，时限最近的在前，至多 50 条 (open problems, nearest"
+                    + " deadline first)") List<OpenProblem> openProblems) {
     }
 
     /** Counts of one category and department; {@code department} is '' where none is responsible. */

@@ -6,6 +6,7 @@ import cn.zz.pipeline.platform.security.CurrentUser;
 import cn.zz.pipeline.platform.security.Roles;
 import cn.zz.pipeline.platform.time.Today;
 import cn.zz.pipeline.platform.web.Params;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
+@Tag(name = "投资统计 Investment statistics", description = "固定资产投资完成情况：累计、增速、占比、贡献、排名"
+        + " (year-to-date investment, growth, share, contribution, rank)")
 public class InvestmentReportResource {
 
     private static final int MAX_PARK = 200;
@@ -47,15 +53,25 @@ public class InvestmentReportResource {
     @APIResponse(responseCode = "200", description = "投资报表（万元；rate 为 %，一位小数） (the report, 万元)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InvestmentStats.Report.class)))
-    @APIResponse(responseCode = "400", description = "参数无效，violations 指明字段 (year, month january-folded, by,"
-            + " park, district)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "未登录 (no token)",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "参数无效，violations 指明字段 (year, month, by, park: invalid-park,"
+            + " park-by-category when park is given with another by, district)")
     @APIResponse(responseCode = "403", description = "超出辖区 out-of-scope，或角色无权查看 (outside the scope, or the role"
-            + " may not read reports)", content = @Content(mediaType = "application/problem+json"))
-    public InvestmentStats.Report investment(@QueryParam("year") String year, @QueryParam("month") String month,
-                                             @QueryParam("district") String district, @QueryParam("by") String by,
-                                             @QueryParam("park") String park) {
+            + " may not read reports)")
+    public InvestmentStats.Report investment(
+            @Parameter(description = ParamDocs.YEAR, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000",
+                    maximum = "2100"), example = "2025") @QueryParam("year") String year,
+            @Parameter(description = ParamDocs.MONTH, schema = @Schema(type = SchemaType.INTEGER, minimum = "2",
+                    maximum = "12"), example = "6") @QueryParam("month") String month,
+            @Parameter(description = ParamDocs.DISTRICT, schema = @Schema(type = SchemaType.STRING,
+                    pattern = ParamDocs.DISTRICT_PATTERN),
+                    example = "410106") @QueryParam("district") String district,
+            @Parameter(description = "分组维度：区县、园区、产业链、三次产业、类别；缺省 district；指定 park 时只能为"
+                    + " category (grouping; default district; with park only category)", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"district", "park", "chain", "industry", "category"},
+                    defaultValue = "district")) @QueryParam("by") String by,
+            @Parameter(description = "园区名称，1–200 字：给出时报告该园区的各类别 (a park: its categories)",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200),
+                    example = "上街区先进制造业开发区") @QueryParam("park") String park) {
         Period period = Period.of(year, month, today.date());
         String scope = user.scope(district);
         if (park != null) {
@@ -78,8 +94,15 @@ public class InvestmentReportResource {
     @GET
     @Path("/investment/monthly")
     @Operation(summary = "YTD investment and growth of every period 1-2月 … 1-N月 of a year")
-    public InvestmentStats.MonthlyReport monthly(@QueryParam("year") String year,
-                                                 @QueryParam("district") String district) {
+    @APIResponse(responseCode = "200", description = "各期间累计 (every period up to the latest complete one; all"
+            + " twelve of a past year, none of a later one)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvestmentStats.MonthlyReport.class)))
+    public InvestmentStats.MonthlyReport monthly(
+            @Parameter(description = ParamDocs.YEAR, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000",
+                    maximum = "2100"), example = "2025") @QueryParam("year") String year,
+            @Parameter(description = ParamDocs.DISTRICT, schema = @Schema(type = SchemaType.STRING,
+                    pattern = ParamDocs.DISTRICT_PATTERN),
+                    example = "410106") @QueryParam("district") String district) {
         Period latest = Period.latest(today.date());
         int y = Params.intParam("year", year, latest.year(), 2000, 2100);
         return stats.monthly(y, latest, user.scope(district));
@@ -88,7 +111,14 @@ public class InvestmentReportResource {
     @GET
     @Path("/rankings")
     @Operation(summary = "Districts of the city ranked by growth, city-wide and within their ranking groups (e.g. 六区)")
-    public Rankings.Ranking rankings(@QueryParam("year") String year, @QueryParam("month") String month) {
+    @APIResponse(responseCode = "200", description = "全市各区县排名（不受本人辖区限制） (every district of the city,"
+            + " whatever the caller's scope)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Rankings.Ranking.class)))
+    public Rankings.Ranking rankings(
+            @Parameter(description = ParamDocs.YEAR, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000",
+                    maximum = "2100"), example = "2025") @QueryParam("year") String year,
+            @Parameter(description = ParamDocs.MONTH, schema = @Schema(type = SchemaType.INTEGER, minimum = "2",
+                    maximum = "12"), example = "6") @QueryParam("month") String month) {
         return rankings.of(Period.of(year, month, today.date()));
     }
 }

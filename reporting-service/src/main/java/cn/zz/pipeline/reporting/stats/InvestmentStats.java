@@ -56,8 +56,35 @@ public class InvestmentStats {
     private record Key(String kind, Period period, String scope, Object detail) {
     }
 
-    public record Row(String key, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base, BigDecimal growth,
-                      BigDecimal share, BigDecimal contribution, Integer rank, boolean restated,
+    @Schema(name = "InvestmentRow", description = "报表的一行：一个分组或合计 (a row of the report: a group, or the total)")
+    public record Row(
+            @Schema(required = true, description = "分组键：区县代码、园区、产业链、三次产业代码、类别代码；合计为 total"
+                    + " (the group's key; total for the total)", examples = "410106")
+            String key,
+            @Schema(required = true, description = "分组名称 (the group's label)", examples = "上街区")
+            String label,
+            @Schema(required = true, description = "1-N月累计完成投资，万元（两位小数） (year-to-date investment, 万元)",
+                    examples = "296000")
+            BigDecimal ytd,
+            @Schema(required = true, description = "1-N月累计完成投资，亿元（一位小数） (year-to-date, 亿元)",
+                    examples = "29.6")
+            BigDecimal ytdYi,
+            @Schema(required = true, description = "上年同期（同口径基数，若设置），万元 (same period last year, 万元)",
+                    examples = "254100")
+            BigDecimal base,
+            @Schema(description = "同比增速，% 一位小数；上年同期为 0 时为 null (growth over last year, percent)",
+                    examples = "16.5")
+            BigDecimal growth,
+            @Schema(description = "占比，% 一位小数；合计为 0 时为 null (share of the total, percent)", examples = "12.3")
+            BigDecimal share,
+            @Schema(description = "增长贡献，百分点；无基数时为 null (contribution to the total's growth,"
+                    + " percentage points)", examples = "2.1")
+            BigDecimal contribution,
+            @Schema(description = "按增速排名（1 起，并列同名次）；无增速或合计行为 null (rank by growth; null without"
+                    + " growth, and on the total)", minimum = "1", examples = "2")
+            Integer rank,
+            @Schema(required = true, description = "基数为同口径调整后的数 (the base is a restated one)")
+            boolean restated,
                       @Schema(nullable = true, description = "年度计划投资，万元：本组入库（及开工、投产）未撤销项目本年度"
                               + "年度计划之和；无计划时为 null (the year's annual plans of the group's counted projects)")
                       BigDecimal plan,
@@ -70,7 +97,7 @@ public class InvestmentStats {
                       @Schema(nullable = true, description = "目标完成率，% 一位小数 = ytd / target × 100；无目标时为 null"
                               + " (ytd / target, percent)", examples = "80.1")
                       BigDecimal targetRate,
-                      @Schema(description = "滞后于时序进度：planRate 或 targetRate 低于 timeProgress"
+                      @Schema(required = true, description = "滞后于时序进度：planRate 或 targetRate 低于 timeProgress"
                               + " (lagging behind the time schedule)")
                       boolean lagging) {
 
@@ -90,12 +117,25 @@ public class InvestmentStats {
         }
     }
 
-    public record Report(int year, int month, String period, String periodLabel, String by, String district,
-                         String park, String unit,
-                         @Schema(description = "时序进度，% 一位小数 = 月份 / 12 × 100（1-2月 16.7，1-10月 83.3）"
+    @Schema(name = "InvestmentReport", description = "投资报表 (the investment report of a period)")
+    public record Report(
+            @Schema(required = true, description = "年度 (year)", examples = "2025") int year,
+            @Schema(required = true, description = "期间末月，2–12（1-N月） (the period's last month)", minimum = "2",
+                    maximum = "12", examples = "6") int month,
+            @Schema(required = true, description = "期间代码 yyyy-MM (the period)", examples = "2025-06") String period,
+            @Schema(required = true, description = "期间名称 (the period's label)", examples = "1-6月")
+            String periodLabel,
+            @Schema(required = true, description = "分组维度 (grouping)", enumeration = {"district", "park", "chain",
+                    "industry", "category"}) String by,
+            @Schema(description = "统计范围（区县代码或前缀）；管理员全市时为 null (the scope; null: every district)",
+                    examples = "410106") String district,
+            @Schema(description = "园区名称；仅园区报表 (the park, of a park's report only)") String park,
+            @Schema(required = true, description = "金额单位 (unit of amounts)", examples = "万元") String unit,
+                         @Schema(required = true, description = "时序进度，% 一位小数 = 月份 / 12 × 100（1-2月 16.7，1-10月 83.3）"
                                  + " (time progress of the period, percent)", examples = "83.3")
                          BigDecimal timeProgress,
-                         List<Row> rows, Row total) {
+            @Schema(required = true, description = "各分组 (the groups)") List<Row> rows,
+            @Schema(required = true, description = "合计 (the total)") Row total) {
     }
 
     /** Summed YTD of one district, total and per category. */
@@ -189,11 +229,27 @@ public class InvestmentStats {
                 progress, ranked(rows, false), total);
     }
 
-    public record Month(int month, String period, String periodLabel, BigDecimal ytd, BigDecimal ytdYi,
-                        BigDecimal base, BigDecimal growth, boolean restated) {
+    @Schema(name = "InvestmentMonth", description = "一个期间 1-N月 的累计 (the total of one period 1-N月)")
+    public record Month(
+            @Schema(required = true, description = "期间末月 2–12 (the period's last month)", minimum = "2",
+                    maximum = "12", examples = "6") int month,
+            @Schema(required = true, description = "期间代码 yyyy-MM (the period)", examples = "2025-06") String period,
+            @Schema(required = true, description = "期间名称 (the period's label)", examples = "1-6月")
+            String periodLabel,
+            @Schema(required = true, description = "1-N月累计完成投资，万元 (year-to-date, 万元)") BigDecimal ytd,
+            @Schema(required = true, description = "1-N月累计完成投资，亿元 (year-to-date, 亿元)") BigDecimal ytdYi,
+            @Schema(required = true, description = "上年同期，万元 (same period last year, 万元)") BigDecimal base,
+            @Schema(description = "同比增速，% 一位小数；无基数时为 null (growth, percent)") BigDecimal growth,
+            @Schema(required = true, description = "基数为同口径调整后的数 (the base is a restated one)")
+            boolean restated) {
     }
 
-    public record MonthlyReport(int year, String district, String unit, List<Month> months) {
+    @Schema(name = "InvestmentMonthlyReport", description = "一年各期间的累计与增速 (every period of a year)")
+    public record MonthlyReport(
+            @Schema(required = true, description = "年度 (year)", examples = "2025") int year,
+            @Schema(description = "统计范围；管理员全市时为 null (the scope; null: every district)") String district,
+            @Schema(required = true, description = "金额单位 (unit of amounts)", examples = "万元") String unit,
+            @Schema(required = true, description = "各期间，1-2月起 (the periods, from 1-2月)") List<Month> months) {
     }
 
     /**

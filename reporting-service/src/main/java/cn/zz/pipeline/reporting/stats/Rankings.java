@@ -4,6 +4,8 @@ import cn.zz.pipeline.events.District;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +20,40 @@ public class Rankings {
     @Inject
     InvestmentStats stats;
 
-    public record GroupRank(String group, String label, Integer rank, int of) {
+    @Schema(description = "在排名组内的名次 (the rank within a ranking group)")
+    public record GroupRank(
+            @Schema(required = true, description = "排名组代码 (ranking group)", examples = "SIX") String group,
+            @Schema(required = true, description = "排名组名称 (its label)", examples = "六区") String label,
+            @Schema(description = "组内按增速的名次；无增速时为 null (rank by growth in the group; null without growth)",
+                    minimum = "1", examples = "1") Integer rank,
+            @Schema(required = true, description = "组内区县数 (districts in the group)", examples = "6") int of) {
     }
 
-    public record RankingRow(String district, String label, BigDecimal ytd, BigDecimal ytdYi, BigDecimal base,
-                             BigDecimal growth, Integer rank, List<GroupRank> groups) {
+    @Schema(description = "一个区县的排名 (a district's ranking)")
+    public record RankingRow(
+            @Schema(required = true, description = "区县代码 (district code)", examples = "410106") String district,
+            @Schema(required = true, description = "区县名称 (district name)", examples = "上街区") String label,
+            @Schema(required = true, description = "1-N月累计完成投资，万元 (year-to-date, 万元)") BigDecimal ytd,
+            @Schema(required = true, description = "1-N月累计完成投资，亿元 (year-to-date, 亿元)", examples = "29.6")
+            BigDecimal ytdYi,
+            @Schema(required = true, description = "上年同期，万元 (same period last year, 万元)") BigDecimal base,
+            @Schema(description = "同比增速，% 一位小数；无基数时为 null (growth, percent)", examples = "16.5")
+            BigDecimal growth,
+            @Schema(description = "全市按增速的名次；无增速时为 null (rank in the city; null without growth)",
+                    minimum = "1", examples = "2") Integer rank,
+            @Schema(required = true, description = "所属排名组的名次（可为空列表） (ranks within its groups)")
+            List<GroupRank> groups) {
     }
 
-    public record Ranking(int year, int month, String period, String periodLabel, List<RankingRow> rows) {
+    @Schema(description = "全市区县排名 (the districts of the city ranked by growth)")
+    public record Ranking(
+            @Schema(required = true, description = "年度 (year)", examples = "2025") int year,
+            @Schema(required = true, description = "期间末月 2–12 (the period's last month)", minimum = "2",
+                    maximum = "12", examples = "6") int month,
+            @Schema(required = true, description = "期间代码 yyyy-MM (the period)", examples = "2025-06") String period,
+            @Schema(required = true, description = "期间名称 (the period's label)", examples = "1-6月")
+            String periodLabel,
+            @Schema(required = true, description = "各区县，按区县代码 (the districts)") List<RankingRow> rows) {
     }
 
     public Ranking of(Period period) {

@@ -8,6 +8,7 @@ import cn.zz.pipeline.reporting.jdbc.Db;
 import cn.zz.pipeline.reporting.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -43,8 +44,18 @@ public class RestatedBases {
     }
 
     /** {@code period} is the period the figure describes (last year's 1-N月), {@code amount} in 万元. */
-    public record RestatedBase(String district, String districtLabel, Category category, String period,
-                               BigDecimal amount, String reason, String setBy, Instant setAt, int version) {
+    @Schema(description = "同口径基数：上年同期的可比数 (a restated base: last year's comparable figure)")
+    public record RestatedBase(
+            @Schema(required = true, description = "区县代码 (district)", examples = "410106") String district,
+            @Schema(required = true, description = "区县名称 (district name)", examples = "上街区") String districtLabel,
+            @Schema(required = true, description = "统计类别 (category)") Category category,
+            @Schema(required = true, description = "所描述的期间 yyyy-MM（上年 1-N月） (the period it describes)",
+                    examples = "2025-06") String period,
+            @Schema(required = true, description = "基数，万元 (amount, 万元)", examples = "254100") BigDecimal amount,
+            @Schema(required = true, description = "调整原因 (reason)") String reason,
+            @Schema(required = true, description = "设置人 (set by)") String setBy,
+            @Schema(required = true, description = "设置时间 (set at)") Instant setAt,
+            @Schema(required = true, description = "版本，即 ETag (version = the ETag)", examples = "1") int version) {
     }
 
     /** A restated base as the investment report uses it. */

@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 @Path("/api/reports/unreported")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
+@Tag(name = "未报清单 Unreported", description = "应报未报月度投资的项目与各区县情况 (projects without their monthly figure)")
 public class UnreportedResource {
 
     @Inject
@@ -56,14 +60,21 @@ public class UnreportedResource {
             + " scope (out-of-scope)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public UnreportedPage list(
-            @Parameter(description = "年度 Year (2000..this year); default: the current period's", example = "2026")
+            @Parameter(description = "年度 Year (2000..this year); default: the current period's", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year,
             @Parameter(description = "期间末月 1..12 (1 = 1-2月); default: this month, 12 for a past year",
-                    example = "6") @QueryParam("month") String month,
-            @Parameter(description = "区县代码或前缀 District (410106) or prefix (4101); default: the caller's scope")
+                    example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                            maximum = "12")) @QueryParam("month") String month,
+            @Parameter(description = "区县代码或前缀 District (410106) or prefix (4101); default: the caller's scope",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParamDocs.DISTRICT_PATTERN))
             @QueryParam("district") String district,
-            @Parameter(description = "页码 Page, 1-based (default 1)") @QueryParam("page") String page,
-            @Parameter(description = "每页条数 Page size, 1..200 (default 20)") @QueryParam("size") String size) {
+            @Parameter(description = "页码 Page, 1-based (default 1)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000",
+                            defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "每页条数 Page size, 1..200 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200",
+                            defaultValue = "20")) @QueryParam("size") String size) {
         LocalDate day = today.date();
         return report.list(UnreportedReport.period(year, month, day), user.scope(district), day,
                 Params.intParam("page", page, 1, 1, 100_000), Params.intParam("size", size, 20, 1, 200));
@@ -84,11 +95,14 @@ public class UnreportedResource {
             + " scope (out-of-scope)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public UnreportedSummary summary(
-            @Parameter(description = "年度 Year; default: the current period's", example = "2026")
+            @Parameter(description = "年度 Year; default: the current period's", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
             @QueryParam("year") String year,
             @Parameter(description = "期间末月 1..12 (1 = 1-2月); default: this month, 12 for a past year",
-                    example = "6") @QueryParam("month") String month,
-            @Parameter(description = "区县代码或前缀 District or prefix; default: the caller's scope")
+                    example = "6", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                            maximum = "12")) @QueryParam("month") String month,
+            @Parameter(description = "区县代码或前缀 District or prefix; default: the caller's scope",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParamDocs.DISTRICT_PATTERN))
             @QueryParam("district") String district) {
         LocalDate day = today.date();
         return report.summary(UnreportedReport.period(year, month, day), user.scope(district), day);

@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import cn.zz.pipeline.reporting.openapi.ParamDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/reports/warnings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.STAFF, Roles.ADMIN})
+@Tag(name = "预警 Warnings", description = "倒排工期节点的红灯、黄灯 (milestone lights)")
 public class WarningResource {
 
     @Inject
@@ -53,11 +57,16 @@ public class WarningResource {
             schema = @Schema(implementation = Problem.class)))
     public WarningPage list(
             @Parameter(description = "区县代码或前缀 District (410106) or prefix (4101); default: the caller's scope",
-                    example = "410106") @QueryParam("district") String district,
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParamDocs.DISTRICT_PATTERN),
+                            example = "410106") @QueryParam("district") String district,
             @Parameter(description = "灯 RED 红灯 or YELLOW 黄灯; default both",
-                    schema = @Schema(enumeration = {"RED", "YELLOW"})) @QueryParam("light") String light,
-            @Parameter(description = "页码 Page, 1-based (default 1)", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "每页条数 Page size, 1..200 (default 20)", example = "20")
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"RED",
+                            "YELLOW"})) @QueryParam("light") String light,
+            @Parameter(description = "页码 Page, 1-based (default 1)", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000",
+                            defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "每页条数 Page size, 1..200 (default 20)", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
             @QueryParam("size") String size) {
         String scope = user.scope(district);
         return warnings.list(scope, Warnings.light(light), today.date(), Params.intParam("page", page, 1, 1, 100_000),
@@ -78,7 +87,8 @@ public class WarningResource {
             + " scope (out-of-scope)", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public WarningSummary summary(
-            @Parameter(description = "区县代码或前缀 District or prefix; default: the caller's scope", example = "4101")
+            @Parameter(description = "区县代码或前缀 District or prefix; default: the caller's scope", example = "4101",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ParamDocs.DISTRICT_PATTERN))
             @QueryParam("district") String district) {
         return warnings.summary(user.scope(district), today.date());
     }
