@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,8 @@ final class PrismProxy implements AutoCloseable {
             Path document = workDir.resolve(service + ".json");
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<Path> fetched = http.send(HttpRequest.newBuilder(URI.create(upstream + "/q/openapi?format=json"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofFile(document));
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofFile(document,
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
             if (fetched.statusCode() != 200) {
                 throw new IllegalStateException(service + " /q/openapi answered " + fetched.statusCode());
             }
