@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
  * The OpenAPI documents committed under docs/api/, so that a reader sees each service's contract without starting
  * anything. A service's test compares what it serves at /q/openapi with its committed document and fails on any
  * drift; run that test with {@code -Dopenapi.write=true} to write the served document in place of the committed one
- * (then review the diff and commit it).
+ * (then review the diff and commit it). One field follows the environment, the OpenID Connect discovery URL of the
+ * security scheme (from {@code quarkus.oidc.auth-server-url}): it is compared and committed as the local stack's.
  */
 public final class CommittedOpenApi {
 
@@ -50,8 +52,15 @@ public final class CommittedOpenApi {
         }
     }
 
+    static final String LOCAL_DISCOVERY = "http://localhost:8180/realms/pipeline/.well-known/openid-configuration";
+
     private static String canonical(String served) throws IOException {
         JsonNode tree = JSON.readTree(served);
+        tree.path("components").path("securitySchemes").forEach(scheme -> {
+            if (scheme.has("openIdConnectUrl")) {
+                ((ObjectNode) scheme).put("openIdConnectUrl", LOCAL_DISCOVERY);
+            }
+        });
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(
                 new DefaultIndenter("  ", "\n"));
         return JSON.writer(printer).writeValueAsString(tree) + "\n";

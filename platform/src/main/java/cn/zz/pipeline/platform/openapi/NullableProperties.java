@@ -54,7 +54,12 @@ final class NullableProperties {
             return wrapped;
         }
         if (property.getAnyOf() != null) {
-            property.addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
+            // The generator writes a nullable reference as anyOf [$ref, null] next to a copied type; the alternatives
+            // say it all, and the copied type (an enum's "object", say) would refuse values the reference allows.
+            property.setType(null);
+            if (property.getAnyOf().stream().noneMatch(NullableProperties::isNull)) {
+                property.addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
+            }
             return property;
         }
         if (property.getOneOf() != null) {
@@ -75,5 +80,9 @@ final class NullableProperties {
             property.setEnumeration(values);
         }
         return property;
+    }
+
+    private static boolean isNull(Schema alternative) {
+        return alternative.getRef() == null && List.of(SchemaType.NULL).equals(alternative.getType());
     }
 }
