@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The three services of a running stack, each behind its own Prism validating proxy, and what the contract test's
- * calls found. Callers build requests with {@link #as(Service, String)} (a demo user's token) or
- * {@link #anonymous(Service)}; everything sent that way is validated and recorded.
+ * calls found. {@link #as(Service, String)} (a demo user's token) and {@link #anonymous(Service)} give a
+ * specification to send with {@code given().spec(...)}; everything sent that way is validated and recorded.
  */
 public final class Contract implements AutoCloseable {
 
