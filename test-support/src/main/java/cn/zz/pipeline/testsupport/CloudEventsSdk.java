@@ -52,6 +52,22 @@ public final class CloudEventsSdk {
     }
 
     /**
+     * One record a service published, read with the SDK: every attribute there, the same event as {@link EventCodec}
+     * reads from the record, from {@code source}, about the project that keys the record, with {@code sequence}.
+     */
+    public static EventEnvelope assertPublished(ConsumerRecord<String, byte[]> record, String source, long sequence)
+            throws InvalidEventException {
+        CloudEvent ce = read(record);
+        EventEnvelope back = assertEveryAttribute(ce);
+        assertEquals(EventCodec.read(record.value()), back, "the SDK's event is the published one");
+        assertEquals(source, ce.getSource().toString(), "source");
+        assertEquals(record.key(), ce.getSubject(), "subject = the record's key (the project)");
+        assertEquals(sequence, Long.parseLong((String) ce.getExtension("sequence")), "sequence");
+        assertEquals(back.eventType().dataschema(), ce.getDataSchema(), "dataschema");
+        return back;
+    }
+
+    /**
      * Asserts every attribute of an envelope 2 event as the SDK read it, and returns the event that {@link EventCodec}
      * reads from the SDK's own JSON of it: the caller compares that with what was published.
      */
