@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * Every error leaves the API as application/problem+json: validation and malformed bodies as 400 with a
  * {@code violations} list naming field and rule, stale versions as 409, and anything unexpected as a 500 that
- * names no class and carries an id to find the logged cause.
+ * names no class and carries an id to find the logged cause. A dependency that is down (the database restarting) is a
+ * 503 with Retry-After instead, never a 500.
  */
 public class ProblemMappers {
 
@@ -154,6 +155,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Unavailable.dependencyDown(e)) {
+            LOG.warnf("dependency unavailable on %s: %s", path(uri), e);
+            return respond(new Problem(Problem.type("dependency-unavailable"), "服务暂不可用 Service unavailable", 503,
+                    "数据库暂时不可用，请稍后重试 (the database cannot be reached; retry after "
+                            + Unavailable.RETRY_AFTER_SECONDS + " s)", path(uri), null));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(Problem.type("internal-error"), "内部错误 Internal error", 500,
@@ -175,7 +182,12 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            // Every 503 is a dependency down for a while: say when to come back.
+            builder.header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS);
+        }
+        return builder.build();
     }
 
     private static String slug(int status) {
