@@ -6,11 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -85,9 +91,41 @@ public class KafkaClients {
         return Admin.create(p);
     }
 
+    private static final Map<String, String> KEEP_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+
+    /** Unlimited retention on the existing event and dead-letter topics that have a time limit. */
+    static void keepForever(Admin admin, Set<String> existing) throws Exception {
+        List<ConfigResource> topics = new ArrayList<>();
+        for (String topic : List.of(Topics.PROJECT_EVENTS, Topics.APPROVAL_EVENTS)) {
+            for (String name : List.of(topic, Topics.dlq(topic))) {
+                if (existing.contains(name)) {
+                    topics.add(new ConfigResource(ConfigResource.Type.TOPIC, name));
+                }
+            }
+        }
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        admin.describeConfigs(topics).all().get(10, TimeUnit.SECONDS).forEach((topic, configs) -> {
+            ConfigEntry retention = configs.get(TopicConfig.RETENTION_MS_CONFIG);
+            if (retention == null || !"-1".equals(retention.value())) {
+                LOG.warnf("topic %s kept records for %s ms only: retention set to unlimited", topic.name(),
+                        retention == null ? "?" : retention.value());
+                changes.put(topic, List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
+            }
+        });
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     /**
-     * Creates the two event topics and their dead-letter topics if missing. Safe to call from several threads
-     * and services; returns false while Kafka cannot be reached (callers retry with backoff).
+     * Creates the two event topics and their dead-letter topics if missing, keeping every record forever: the event
+     * topics are what a rebuild replays, so the broker's default retention (seven days) would lose history. A topic
+     * that exists with a time limit is given unlimited retention. Safe to call from several threads and services;
+     * returns false while Kafka cannot be reached (callers retry with backoff).
      */
     public boolean ensureTopics() {
         if (topicsReady) {
@@ -98,13 +136,15 @@ public class KafkaClients {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : List.of(Topics.PROJECT_EVENTS, Topics.APPROVAL_EVENTS)) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, config.kafka().partitions(), config.kafka().replicationFactor()));
+                    missing.add(new NewTopic(topic, config.kafka().partitions(), config.kafka().replicationFactor())
+                            .configs(KEEP_FOREVER));
                 }
                 String dlq = Topics.dlq(topic);
                 if (!existing.contains(dlq)) {
-                    missing.add(new NewTopic(dlq, 1, config.kafka().replicationFactor()));
+                    missing.add(new NewTopic(dlq, 1, config.kafka().replicationFactor()).configs(KEEP_FOREVER));
                 }
             }
+            keepForever(admin, existing);
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
