@@ -142,7 +142,9 @@ abstract class ConsumerWorker extends Thread {
             while (running && !kafka.ensureTopics()) {
                 backoff.sleep();
             }
-            epoch = epochs.current(name);
+            while (running && !readEpoch()) {
+                backoff.sleep();
+            }
             nextEpochCheck = System.nanoTime() + config.epochCheck().toNanos();
             consumer = kafka.consumer(groupId, consumerOverrides());
             consumer.subscribe(List.copyOf(handler.topics()), new Rebalance(this));
@@ -189,7 +191,7 @@ abstract class ConsumerWorker extends Thread {
         nextEpochCheck = System.nanoTime() + config.epochCheck().toNanos();
         long now;
         try {
-            now = epochs.current(name);
+            now = epochs.read(name);
         } catch (RuntimeException e) {
             LOG.debugf("consumer %s: epoch check failed (%s)", name, Failures.describe(e));
             return true; // the database is away: the applies wait for it as well
@@ -207,6 +209,17 @@ abstract class ConsumerWorker extends Thread {
         consumer.seekToBeginning(consumer.assignment());
         replay.follow(consumer, handler.topics(), now, this::replayPosition);
         return true;
+    }
+
+    /** The consumer's epoch at start-up; false while the database cannot be reached. */
+    private boolean readEpoch() {
+        try {
+            epoch = epochs.current(name);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("consumer %s: epoch not read yet (%s)", name, Failures.describe(e));
+            return false;
+        }
     }
 
     /**

@@ -41,6 +41,16 @@ public class Epochs {
         });
     }
 
+    /** The consumer's epoch as committed, 0 without a row (the periodic check: one primary-key read). */
+    public long read(String consumer) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> rows = em.createNativeQuery("select epoch from consumer_epoch where consumer = ?1")
+                    .setParameter(1, consumer).getResultList();
+            return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
+        });
+    }
+
     /** In an apply transaction, first: holds the epoch for the transaction, throws if it is not {@code expected}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fence(String consumer, long expected) {

@@ -54,6 +54,9 @@ final class Replay {
         }
     }
 
+    /** How long a replay waits for this instance to be given partitions before it starts without. */
+    private static final long JOIN_WAIT_NANOS = 15_000_000_000L;
+
     /** How often the offsets committed by the other instances are fetched for the progress. */
     private static final long COMMITTED_EVERY_NANOS = 1_000_000_000L;
 
@@ -119,8 +122,11 @@ final class Replay {
      */
     Long start(Request asked, Consumer<String, byte[]> consumer, Set<String> topics, BooleanSupplier running,
                Positions positions) {
-        while (consumer.assignment().isEmpty() && running.getAsBoolean()) {
-            consumer.poll(Duration.ofMillis(100)); // joins the group; what it returns is re-read below
+        // Joins the group first (what the polls return is re-read below); an instance that gets no partition (more
+        // instances than partitions) replays all the same: the others follow the epoch.
+        long until = System.nanoTime() + JOIN_WAIT_NANOS;
+        while (consumer.assignment().isEmpty() && running.getAsBoolean() && System.nanoTime() - until < 0) {
+            consumer.poll(Duration.ofMillis(100));
         }
         Instant started = Instant.now();
         // Shown as RUNNING from here on, so a second request meanwhile is refused (409), not queued.

@@ -54,7 +54,7 @@ class SingleRunnerTest {
     }
 
     @Test
-    void aFailingTaskLetsTheLockGo() throws Exception {
+    void aFailingTaskLetsTheLockGo() {
         assertThatThrownBy(() -> single.run("failing-scan", () -> {
             assertThat(advisoryLocks()).isEqualTo(1);
             throw new IllegalStateException("boom");
@@ -63,11 +63,13 @@ class SingleRunnerTest {
         assertThat(advisoryLocks()).isZero();
     }
 
-    private long advisoryLocks() throws SQLException {
+    private long advisoryLocks() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory'")) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
