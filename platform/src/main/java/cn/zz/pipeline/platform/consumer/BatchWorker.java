@@ -188,21 +188,13 @@ final class BatchWorker extends ConsumerWorker {
             appliedPositions.putAll(p.positions());
         }
         if (staleEpoch) {
+            dropUncommitted();
             return; // polls of an older epoch: read again from the beginning, nothing of them counts
-        }
-        // Only what is still ours: a batch that outlasted the drain must not move the next owner's offsets back.
-        done.keySet().retainAll(consumer.assignment());
-        if (done.isEmpty()) {
-            return;
         }
         if (sync) {
             commit(done);
-            return;
+        } else {
+            commitAsync(done);
         }
-        consumer.commitAsync(stamped(done), (offsets, e) -> {
-            if (e != null) {
-                LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
-            }
-        });
     }
 }

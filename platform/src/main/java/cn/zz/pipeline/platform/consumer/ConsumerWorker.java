@@ -10,7 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -58,6 +60,8 @@ abstract class ConsumerWorker extends Thread {
     /** Set when an apply found a newer epoch in the database: the consumer's thread rewinds before going on. */
     volatile boolean staleEpoch;
     private long nextEpochCheck;
+    /** Offsets whose commit was refused (a rebalance under way), sent again with the next commit; this thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
 
     ConsumerWorker(EventHandler handler, String groupId, Shared shared) {
         super("consumer-" + handler.name());
@@ -111,6 +115,9 @@ abstract class ConsumerWorker extends Thread {
      * them is being applied is finished first, and what was applied committed while they are still ours.
      */
     void release(Collection<TopicPartition> partitions, boolean commit) {
+        if (commit) {
+            commit(Map.of()); // offsets deferred by a rebalance, while the partitions are still ours
+        }
     }
 
     /** On the way out, before the consumer is closed. */
@@ -160,6 +167,7 @@ abstract class ConsumerWorker extends Thread {
                     if (started != null) {
                         epoch = started;
                         staleEpoch = false;
+                        dropUncommitted();
                     }
                 } else if ((staleEpoch || System.nanoTime() - nextEpochCheck >= 0) && !followEpoch()) {
                     return;
@@ -206,6 +214,7 @@ abstract class ConsumerWorker extends Thread {
         LOG.infof("consumer %s: epoch %d -> %d (a replay elsewhere), reading the partitions again", name, epoch, now);
         epoch = now;
         staleEpoch = false;
+        dropUncommitted();
         consumer.seekToBeginning(consumer.assignment());
         replay.follow(consumer, handler.topics(), now, this::replayPosition);
         return true;
@@ -294,14 +303,56 @@ abstract class ConsumerWorker extends Thread {
         return new Backoff(config.backoffInitial(), config.backoffMax());
     }
 
-    /** Commits and waits for the broker; a failed commit only means the records come again. */
+    /**
+     * Commits and waits for the broker. A commit refused while the group rebalances is kept and sent again with the
+     * next one (for the partitions still ours); any failed commit only means the records come again.
+     */
     final void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = withUncommitted(done);
+        if (offsets.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(stamped(done));
+            consumer.commitSync(stamped(offsets));
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
             // A rebalance or broker loss: the records come again and are recognised as processed.
+            commitFailed(offsets, e);
+        }
+    }
+
+    /** Commits without waiting for the broker (failures as in {@link #commit}). */
+    final void commitAsync(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = withUncommitted(done);
+        if (!offsets.isEmpty()) {
+            // The callback runs on this thread, inside a later poll or commit.
+            consumer.commitAsync(stamped(offsets), (committed, e) -> {
+                if (e != null) {
+                    commitFailed(offsets, e);
+                }
+            });
+        }
+    }
+
+    /** Forgets the offsets kept from failed commits (a rewind makes them meaningless). */
+    final void dropUncommitted() {
+        uncommitted.clear();
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> withUncommitted(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> all = new HashMap<>(uncommitted);
+        uncommitted.clear();
+        all.putAll(done); // later offsets win
+        all.keySet().retainAll(consumer.assignment()); // never move the next owner's offsets back
+        return all;
+    }
+
+    private void commitFailed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception e) {
+        offsets.forEach((tp, om) -> uncommitted.merge(tp, om, (a, b) -> a.offset() >= b.offset() ? a : b));
+        if (e instanceof RebalanceInProgressException || e instanceof RetriableCommitFailedException) {
+            LOG.debugf("consumer %s: commit deferred (%s)", name, e.getMessage());
+        } else {
             LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
         }
     }
