@@ -111,10 +111,11 @@ public class Inbox {
                 s.executeUpdate();
             }
             // All three key columns bound, so the primary key index finds the rows (without the topic it scans the
-            // consumer's whole range: milliseconds per batch once there are a million projects).
+            // consumer's whole range: milliseconds per batch once there are a million projects). Locked in the
+            // placeholders' order (Java's string order is the "C" collation's for these keys).
             try (PreparedStatement s = c.prepareStatement("select topic, subject, last_sequence, applied"
                     + " from consumed_stream where consumer = ? and topic = any(?) and subject = any(?)"
-                    + " order by topic, subject for update")) {
+                    + " order by topic collate \"C\", subject collate \"C\" for update")) {
                 s.setString(1, consumer);
                 s.setArray(2, c.createArrayOf("varchar", topics));
                 s.setArray(3, c.createArrayOf("varchar", subjects));
