@@ -99,7 +99,8 @@ class ScaleOutTest {
         for (String consumer : List.of("test-batch", "test-effects")) {
             Object[] s = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                             "select count(*), coalesce(sum(gaps), 0), coalesce(sum(out_of_order), 0),"
-                                    + " min(last_sequence) from consumed_stream where consumer = ?1 and subject = any(?2)")
+                                    + " min(last_sequence) from consumed_stream"
+                                    + " where consumer = ?1 and subject = any(?2)")
                     .setParameter(1, consumer).setParameter(2, subjects(projects)).getSingleResult());
             assertThat(((Number) s[0]).longValue()).as("%s streams", consumer).isEqualTo(PROJECTS);
             assertThat(((Number) s[1]).longValue()).as("%s gaps", consumer).isZero();
