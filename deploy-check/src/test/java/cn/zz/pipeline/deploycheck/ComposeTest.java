@@ -82,6 +82,8 @@ class ComposeTest {
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
             assertThat(env).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+            assertThat(env.get("QUARKUS_PROFILE")).as("%s logs JSON in the container profile", name)
+                    .isEqualTo("prod,container");
         }
         List<String> mounts = (List<String>) services.get("keycloak").get("volumes");
         assertThat(mounts).anyMatch(m -> m.startsWith("../keycloak/pipeline-realm-production.json:"));

@@ -23,8 +23,11 @@ import java.util.stream.Stream;
  */
 final class ConfigKeys {
 
-    /** Read by the JVM itself, or added by quarkus-kubernetes for the application's use. */
-    private static final Set<String> RUNTIME = Set.of("JAVA_TOOL_OPTIONS", "KUBERNETES_NAMESPACE");
+    /**
+     * Read by the JVM itself, by Quarkus to choose the profiles (QUARKUS_PROFILE, whose profile-prefixed keys the
+     * properties files hold), or added by quarkus-kubernetes for the application's use.
+     */
+    private static final Set<String> RUNTIME = Set.of("JAVA_TOOL_OPTIONS", "QUARKUS_PROFILE", "KUBERNETES_NAMESPACE");
 
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)[^{]*\\{");

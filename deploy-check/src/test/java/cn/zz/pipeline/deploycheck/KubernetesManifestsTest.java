@@ -63,6 +63,8 @@ class KubernetesManifestsTest {
         assertThat(ConfigKeys.of(service).unknown(env)).as("environment of %s nobody reads", service).isEmpty();
         assertThat(env).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+        assertThat(env(deployment(service)).get("QUARKUS_PROFILE").path("value").asText())
+                .as("%s logs JSON in the container profile", service).isEqualTo("prod,container");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/resources/requests/memory").isMissingNode()).isFalse();

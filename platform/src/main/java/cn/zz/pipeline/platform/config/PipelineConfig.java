@@ -79,6 +79,13 @@ public interface PipelineConfig {
         /** Published rows are kept this long for audit, then purged. */
         @WithDefault("P7D")
         Duration retention();
+
+        /**
+         * How often the backlog gauges ({@code pipeline.outbox.pending}, {@code pipeline.outbox.oldest.age}) are
+         * refreshed by a query, rather than on every scrape.
+         */
+        @WithDefault("2s")
+        Duration backlogRefresh();
     }
 
     interface Consumer {

@@ -2,6 +2,7 @@ package cn.zz.pipeline.platform.consumer;
 
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.platform.kafka.Backoff;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -114,8 +115,10 @@ final class BatchApplier extends Thread {
                 if (p == null) {
                     continue;
                 }
-                if (!apply(p)) {
-                    return; // shutting down: what is not committed comes again
+                try (EventTracing.Consumption ignored = worker.tracing.consumeBatch(worker.groupId, p.records())) {
+                    if (!apply(p)) {
+                        return; // shutting down: what is not committed comes again
+                    }
                 }
                 applied(p);
             }

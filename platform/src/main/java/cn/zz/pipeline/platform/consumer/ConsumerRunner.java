@@ -2,6 +2,7 @@ package cn.zz.pipeline.platform.consumer;
 
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -52,6 +53,9 @@ public class ConsumerRunner {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventTracing tracing;
+
     private final List<ConsumerWorker> workers = new CopyOnWriteArrayList<>();
 
     void start(@Observes StartupEvent ignored) {
@@ -59,7 +63,8 @@ public class ConsumerRunner {
             LOG.info("event consumers disabled by configuration");
             return;
         }
-        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, epochs, registry);
+        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, epochs, registry,
+                tracing);
         for (EventHandler handler : handlers) {
             ConsumerWorker worker = handler instanceof BatchEventHandler batch
                     ? new BatchWorker(batch, groupId(handler), shared)

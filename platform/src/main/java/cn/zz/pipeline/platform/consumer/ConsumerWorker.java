@@ -4,6 +4,7 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.platform.kafka.Backoff;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,7 @@ abstract class ConsumerWorker extends Thread {
 
     /** What every consumer of a service shares. */
     record Shared(PipelineConfig.Consumer config, KafkaClients kafka, Inbox inbox, Epochs epochs,
-                  MeterRegistry registry) {
+                  MeterRegistry registry, EventTracing tracing) {
     }
 
     final EventHandler handler;
@@ -48,9 +49,11 @@ abstract class ConsumerWorker extends Thread {
     final PipelineConfig.Consumer config;
     final Replay replay;
     final DeadLetters deadLetters;
+    /** The CONSUMER span of each record, child of its {@code traceparent} header. */
+    final EventTracing tracing;
     /** Records not applied yet, summed over the consumer's partitions (-1 before the first poll). */
     final AtomicLong lag = new AtomicLong(-1);
-    private final String groupId;
+    final String groupId;
     private final KafkaClients kafka;
     private final MeterRegistry registry;
     private volatile boolean running = true;
@@ -75,6 +78,7 @@ abstract class ConsumerWorker extends Thread {
         this.epochs = shared.epochs();
         this.registry = shared.registry();
         this.replay = new Replay(name, inbox, epochs);
+        this.tracing = shared.tracing();
         this.deadLetters = new DeadLetters(name, groupId, kafka, registry, this::backoff, this::running);
     }
 

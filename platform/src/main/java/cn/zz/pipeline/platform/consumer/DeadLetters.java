@@ -4,6 +4,8 @@ import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.platform.kafka.Backoff;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,6 +49,8 @@ final class DeadLetters {
     boolean send(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
         LOG.errorf("consumer %s: dead-lettering %s-%d@%d: %s", name, record.topic(), record.partition(),
                 record.offset(), reason);
+        // The record's consumer span, when one is current (a batch of several has none): its trace shows the loss.
+        Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + reason);
         Backoff wait = backoff.get();
         while (running.getAsBoolean()) {
             try {

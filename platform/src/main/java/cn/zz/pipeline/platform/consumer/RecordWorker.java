@@ -1,6 +1,7 @@
 package cn.zz.pipeline.platform.consumer;
 
 import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -40,11 +41,13 @@ final class RecordWorker extends ConsumerWorker {
 
     /** Returns false only when shutting down before the record was dealt with. */
     private boolean process(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-        Decoded decoded = Decoded.of(record);
-        if (decoded.event() == null) {
-            return deadLetters.send(record, decoded.failure());
+        try (EventTracing.Consumption ignored = tracing.consume(groupId, record)) {
+            Decoded decoded = Decoded.of(record);
+            if (decoded.event() == null) {
+                return deadLetters.send(record, decoded.failure());
+            }
+            return applyOne(record, decoded.event());
         }
-        return applyOne(record, decoded.event());
     }
 
     @Override

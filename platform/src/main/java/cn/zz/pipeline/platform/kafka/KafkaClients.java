@@ -2,6 +2,7 @@ package cn.zz.pipeline.platform.kafka;
 
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.platform.config.PipelineConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,7 +34,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The one place that knows how this system talks to Kafka: client settings and topic creation. */
+/**
+ * The one place that knows how this system talks to Kafka: client settings and topic creation. Producers and
+ * consumers report their metrics to Micrometer while open ({@link MeteredClients}).
+ */
 @ApplicationScoped
 public class KafkaClients {
 
@@ -41,6 +45,9 @@ public class KafkaClients {
 
     @Inject
     PipelineConfig config;
+
+    @Inject
+    MeterRegistry registry;
 
     private volatile boolean topicsReady;
 
@@ -64,7 +71,7 @@ public class KafkaClients {
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return new MeteredClients.Producer<>(p, registry);
     }
 
     /**
@@ -90,7 +97,7 @@ public class KafkaClients {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.putAll(overrides);
-        return new KafkaConsumer<>(p);
+        return new MeteredClients.Consumer<>(p, registry);
     }
 
     public Admin admin() {

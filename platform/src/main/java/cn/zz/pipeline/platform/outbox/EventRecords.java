@@ -1,5 +1,6 @@
 package cn.zz.pipeline.platform.outbox;
 
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -25,8 +26,14 @@ public final class EventRecords {
 
     /** The record of an outbox row's topic, key and CloudEvents JSON. */
     public static ProducerRecord<String, byte[]> of(String topic, String key, String payload) {
+        return of(topic, key, payload, null);
+    }
+
+    /** The same, with the trace context the row was written in ({@link EventTracing#HEADER}; none when null). */
+    public static ProducerRecord<String, byte[]> of(String topic, String key, String payload, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
         record.headers().add(new RecordHeader(CONTENT_TYPE_HEADER, CONTENT_TYPE_BYTES));
+        EventTracing.addHeader(record, traceparent);
         return record;
     }
 }

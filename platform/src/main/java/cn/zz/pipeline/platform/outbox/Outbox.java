@@ -3,6 +3,7 @@ package cn.zz.pipeline.platform.outbox;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
 import cn.zz.pipeline.platform.config.PipelineConfig;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import java.util.List;
 public class Outbox {
 
     private static final String INSERT = "insert into outbox_event (event_id, topic, message_key, event_type, payload,"
-            + " created_at) values (?, ?, ?, ?, ?, ?)";
+            + " created_at, traceparent) values (?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 500;
 
     @Inject
@@ -34,6 +35,9 @@ public class Outbox {
 
     @Inject
     Event<OutboxWritten> written;
+
+    @Inject
+    EventTracing tracing;
 
     /** The envelope of an event of this service (source = "/" + service, a random id). */
     public EventEnvelope envelope(String subject, long sequence, Instant time, EventPayload data) {
@@ -69,6 +73,7 @@ public class Outbox {
             rows[i] = OutboxRow.of(envelopes.get(i)); // schema-checked
         }
         Timestamp created = Timestamp.from(Instant.now());
+        String traceparent = tracing.currentTraceparent(); // the consumers continue this trace
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int i = 0; i < rows.length; i++) {
@@ -79,6 +84,7 @@ public class Outbox {
                     insert.setString(4, row.type());
                     insert.setString(5, row.payload());
                     insert.setTimestamp(6, created);
+                    insert.setString(7, traceparent);
                     insert.addBatch();
                     if ((i + 1) % BATCH == 0) {
                         insert.executeBatch();

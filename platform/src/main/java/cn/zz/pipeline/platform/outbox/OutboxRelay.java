@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes committed outbox rows to Kafka in id order, in batches. A row is marked published only after the
@@ -41,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant naming the relay's advisory lock. */
-    private static final long LOCK_KEY = 0x0_7069_7065_6c69_6eL;
+    /** Arbitrary constant naming the relay's advisory lock (a test holds it to keep rows unpublished). */
+    static final long LOCK_KEY = 0x0_7069_7065_6c69_6eL;
 
     @Inject
     PipelineConfig config;
@@ -57,7 +56,6 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     private final Semaphore wakeUp = new Semaphore(0);
-    private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
     private volatile String lastError;
@@ -72,7 +70,6 @@ public class OutboxRelay {
         }
         published = registry.counter("pipeline.outbox.published");
         failures = registry.counter("pipeline.outbox.failures");
-        registry.gauge("pipeline.outbox.pending", pending);
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -162,11 +159,10 @@ public class OutboxRelay {
                 return new Batch(0, null);
             }
             List<Object[]> rows = em.createNativeQuery(
-                            "select id, topic, message_key, payload from outbox_event where published_at is null"
+                            "select id, topic, message_key, payload, traceparent from outbox_event where published_at is null"
                                     + " order by id limit ?1")
                     .setParameter(1, config.outbox().batchSize())
                     .getResultList();
-            pending.set(rows.size());
             if (rows.isEmpty()) {
                 return new Batch(0, null);
             }
@@ -174,7 +170,8 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
             String failure = null;
             for (Object[] row : rows) {
-                ProducerRecord<String, byte[]> record = EventRecords.of((String) row[1], (String) row[2], (String) row[3]);
+                ProducerRecord<String, byte[]> record = EventRecords.of((String) row[1], (String) row[2], (String) row[3],
+                        (String) row[4]);
                 try {
                     Future<RecordMetadata> future = p.send(record);
                     sent.add(future);
@@ -210,7 +207,6 @@ public class OutboxRelay {
                         .executeUpdate();
                 published.increment(acknowledged.size());
             }
-            pending.set(rows.size() - acknowledged.size());
             return new Batch(acknowledged.size(), failure);
         });
     }

@@ -7,6 +7,7 @@ import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.platform.TestFixtures;
 import cn.zz.pipeline.platform.config.PipelineConfig;
 import cn.zz.pipeline.platform.kafka.KafkaClients;
+import cn.zz.pipeline.platform.tracing.EventTracing;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +43,9 @@ public class Instances {
     MeterRegistry registry;
 
     @Inject
+    EventTracing tracing;
+
+    @Inject
     ConsumerRunner runner;
 
     private final List<ConsumerWorker> started = new ArrayList<>();
@@ -49,7 +53,8 @@ public class Instances {
 
     /** Starts one more instance of the handler's consumer, in the handler's group. */
     public synchronized ConsumerWorker start(EventHandler handler) {
-        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, epochs, registry);
+        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, epochs, registry,
+                tracing);
         ConsumerWorker w = handler instanceof BatchEventHandler batch
                 ? new BatchWorker(batch, runner.groupId(handler), shared)
                 : new RecordWorker(handler, runner.groupId(handler), shared);
