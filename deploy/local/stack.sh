@@ -601,6 +601,9 @@ keycloak_ready_url() { printf 'http://localhost:%s/realms/pipeline/.well-known/o
 start_keycloak() {
   ensure_keycloak_dist
   local kdata="$DATA/keycloak" realm="$REPO_ROOT/deploy/keycloak/pipeline-realm.json" t0 pid rc=0
+  # --hostname fixes the front-end URL, so a token's issuer is http://localhost:<port>/realms/pipeline whichever
+  # address the client used (127.0.0.1 too) and the services' issuer check accepts it; the back channel (token
+  # endpoint, keys) keeps answering on the address it was asked on (--hostname-backchannel-dynamic).
   [ -f "$realm" ] || die "missing realm file $realm"
   mkdir -p "$kdata/import" "$LOGS" "$RUN"
   cp "$realm" "$kdata/import/pipeline-realm.json"
@@ -619,7 +622,8 @@ start_keycloak() {
   pid="$(spawn keycloak "$kdata" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
           JAVA="$JAVA" JAVA_OPTS_APPEND="$KEYCLOAK_HEAP $MARK_HOME -Dlocalstack.component=keycloak" \
           "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
-          --http-management-port="$KEYCLOAK_MGMT_PORT" --import-realm)"
+          --http-management-port="$KEYCLOAK_MGMT_PORT" --import-realm \
+          --hostname="http://localhost:$KEYCLOAK_PORT" --hostname-backchannel-dynamic=true)"
   wait_ready keycloak "$pid" "$KEYCLOAK_TIMEOUT" http_ok "$(keycloak_ready_url)" || rc=$?
   [ "$rc" -eq 0 ] || failed keycloak "$rc" "$KEYCLOAK_TIMEOUT"
   started keycloak "$t0" "$pid"
