@@ -170,8 +170,6 @@ controller_port_of() {
     kafka-3) printf '%s' "$KAFKA_3_CONTROLLER_PORT" ;;
   esac
 }
-is_instance() { case "${1:-}" in *-service-[0-9]) is_service "${1%-[0-9]}" ;; *) return 1 ;; esac; }
-is_kafka_node() { case "${1:-}" in kafka-[1-3]) return 0 ;; *) return 1 ;; esac; }
 db_of() { printf '%s' "${1%-service}"; }
 
 is_component() { local c; for c in "${COMPONENTS[@]}"; do [ "$c" = "${1:-}" ] && return 0; done; return 1; }
@@ -955,6 +953,10 @@ defaults
     option httplog
     option dontlog-normal
     option forwardfor
+    # A fresh connection to the instance for every request (the client side stays keep-alive): a request is never
+    # sent on an idle connection whose instance died meanwhile (HAProxy would close the client's connection without
+    # an answer); a dead instance is a refused connection, which is retried on the other one.
+    option http-server-close
     # A request whose connection to an instance fails is sent again, to the other instance (only connection
     # failures: a request that reached an instance is never repeated by the balancer).
     retries 3
@@ -1240,8 +1242,17 @@ cmd_seed() {
 }
 
 cmd_down() {
-  local i
-  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop_comp "${COMPONENTS[$i]}"; done
+  local i comp
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+    comp="${COMPONENTS[$i]}"
+    case "$comp" in
+      kafka-[23]) ;;
+      # The brokers stop together: the last one of a three-voter quorum stopped alone waits for a controller
+      # that is gone, until the SIGKILL.
+      kafka-1) for comp in "${KAFKA_NODES[@]}"; do stop_comp "$comp" & done; wait ;;
+      *) stop_comp "$comp" ;;
+    esac
+  done
 }
 
 ready_of() { # component -> yes/no
