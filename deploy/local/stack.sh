@@ -957,10 +957,11 @@ defaults
     # sent on an idle connection whose instance died meanwhile (HAProxy would close the client's connection without
     # an answer); a dead instance is a refused connection, which is retried on the other one.
     option http-server-close
-    # A request whose connection to an instance fails is sent again, to the other instance (only connection
-    # failures: a request that reached an instance is never repeated by the balancer).
+    # A request whose connection to an instance fails, or whose instance died before answering, is sent again to
+    # the other instance. Never a POST once it reached an instance (its effect is unknown, a repeat could apply it
+    # twice); PUT, DELETE and the API's PATCH (If-Match required) may be repeated: an applied one answers 409/412.
     retries 3
-    retry-on conn-failure
+    retry-on conn-failure empty-response
     option redispatch 1
     timeout connect 1s
     timeout client 120s
@@ -982,6 +983,7 @@ CFG
       [ -z "$v6" ] || printf '    bind [::1]:%s\n' "$p"
       printf '    default_backend %s\n\nbackend %s\n' "$svc" "$svc"
       printf '    balance roundrobin\n    option httpchk GET /q/health/ready\n    http-check expect status 200\n'
+      printf '    http-request disable-l7-retry if METH_POST\n'
       printf '    http-response set-header X-Pipeline-Instance %%s\n'
       for i in 1 2; do printf '    server %s-%s 127.0.0.1:%s check\n' "$svc" "$i" "$(port_of "$svc-$i")"; done
     done
