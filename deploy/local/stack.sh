@@ -14,7 +14,14 @@ readonly KEYCLOAK_VERSION=26.7.3
 readonly PG_EMBEDDED_VERSION=18.6.0
 readonly SERVICES=(project-service approval-service reporting-service)
 readonly INFRA=(postgres kafka keycloak objectstore)
-readonly COMPONENTS=(postgres kafka keycloak objectstore project-service approval-service reporting-service)
+readonly SINGLE_COMPONENTS=(postgres kafka keycloak objectstore project-service approval-service reporting-service)
+# Cluster mode (up --cluster): three Kafka brokers, two instances of each service, HAProxy on the services' ports.
+readonly KAFKA_NODES=(kafka-1 kafka-2 kafka-3)
+readonly CLUSTER_COMPONENTS=(postgres "${KAFKA_NODES[@]}" keycloak objectstore
+  project-service-1 project-service-2 approval-service-1 approval-service-2 reporting-service-1 reporting-service-2
+  balancer)
+COMPONENTS=("${SINGLE_COMPONENTS[@]}")
+CLUSTER=0
 
 # ---------------------------------------------------------------------------------------------------------------
 # Settings
@@ -41,7 +48,9 @@ readonly KAFKA_LIBS="$DIST/kafka-libs"
 readonly OBJECTSTORE_LIBS="$DIST/objectstore-libs"
 readonly PGDATA_DIR="$DATA/postgres"
 readonly PORTS_FILE="$RUN/ports.env"
+readonly MODE_FILE="$RUN/mode"
 readonly MARK_HOME="-Dlocalstack.home=$PIPELINE_HOME"
+readonly BALANCER_CFG="$RUN/haproxy.cfg"
 
 STOP_TIMEOUT="${PIPELINE_STOP_TIMEOUT:-30}"
 HEALTH_TIMEOUT="${PIPELINE_HEALTH_TIMEOUT:-90}"
@@ -49,6 +58,7 @@ KEYCLOAK_TIMEOUT="${PIPELINE_KEYCLOAK_TIMEOUT:-180}"
 KAFKA_TIMEOUT="${PIPELINE_KAFKA_TIMEOUT:-60}"
 SERVICE_HEAP="${PIPELINE_SERVICE_HEAP:--Xmx256m}"
 KAFKA_HEAP="${PIPELINE_KAFKA_HEAP:--Xmx512m}"
+CLUSTER_KAFKA_HEAP="${PIPELINE_KAFKA_HEAP:--Xmx320m}"   # each of the cluster's three brokers
 KEYCLOAK_HEAP="${PIPELINE_KEYCLOAK_HEAP:--Xmx512m}"
 if [ -n "${PIPELINE_JAVA:-}" ]; then JAVA="$PIPELINE_JAVA"
 elif [ -n "${JAVA_HOME:-}" ] && [ -x "${JAVA_HOME}/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"
@@ -82,6 +92,24 @@ APPROVAL_PORT="$(pick_port APPROVAL_PORT "${PIPELINE_APPROVAL_PORT:-}" 8082)"
 REPORTING_PORT="$(pick_port REPORTING_PORT "${PIPELINE_REPORTING_PORT:-}" 8083)"
 PG_PORT="${PIPELINE_PG_PORT:-$(remembered PG_PORT)}"   # may stay empty until PostgreSQL first starts
 [ -z "$PG_PORT" ] || is_number "$PG_PORT" || die "PIPELINE_PG_PORT is not a number: '$PG_PORT'"
+# Cluster mode only: brokers 2 and 3 next to broker 1 (kafka-1 uses PIPELINE_KAFKA_PORT and its controller port),
+# and two instances behind each service's port (the balancer listens on PIPELINE_PROJECT_PORT etc.).
+shifted() { local p=$(($1 + $2)); [ "$p" -le 65535 ] || p=$(($1 - $2)); printf '%s' "$p"; }
+KAFKA_2_PORT="$(pick_port KAFKA_2_PORT "${PIPELINE_KAFKA_2_PORT:-}" "$(shifted "$KAFKA_PORT" 2)")"
+KAFKA_2_CONTROLLER_PORT="$(pick_port KAFKA_2_CONTROLLER_PORT "${PIPELINE_KAFKA_2_CONTROLLER_PORT:-}" "$(shifted "$KAFKA_PORT" 3)")"
+KAFKA_3_PORT="$(pick_port KAFKA_3_PORT "${PIPELINE_KAFKA_3_PORT:-}" "$(shifted "$KAFKA_PORT" 4)")"
+KAFKA_3_CONTROLLER_PORT="$(pick_port KAFKA_3_CONTROLLER_PORT "${PIPELINE_KAFKA_3_CONTROLLER_PORT:-}" "$(shifted "$KAFKA_PORT" 5)")"
+PROJECT_1_PORT="$(pick_port PROJECT_1_PORT "${PIPELINE_PROJECT_1_PORT:-}" "$(shifted "$PROJECT_PORT" 10000)")"
+PROJECT_2_PORT="$(pick_port PROJECT_2_PORT "${PIPELINE_PROJECT_2_PORT:-}" "$(shifted "$PROJECT_PORT" 10100)")"
+APPROVAL_1_PORT="$(pick_port APPROVAL_1_PORT "${PIPELINE_APPROVAL_1_PORT:-}" "$(shifted "$APPROVAL_PORT" 10000)")"
+APPROVAL_2_PORT="$(pick_port APPROVAL_2_PORT "${PIPELINE_APPROVAL_2_PORT:-}" "$(shifted "$APPROVAL_PORT" 10100)")"
+REPORTING_1_PORT="$(pick_port REPORTING_1_PORT "${PIPELINE_REPORTING_1_PORT:-}" "$(shifted "$REPORTING_PORT" 10000)")"
+REPORTING_2_PORT="$(pick_port REPORTING_2_PORT "${PIPELINE_REPORTING_2_PORT:-}" "$(shifted "$REPORTING_PORT" 10100)")"
+
+# The mode is remembered in run/mode (written by 'up --cluster', wiped by reset): later commands act on the cluster.
+remembered_mode() { [ -f "$MODE_FILE" ] && head -n 1 "$MODE_FILE" 2>/dev/null || true; }
+use_cluster_mode() { CLUSTER=1; COMPONENTS=("${CLUSTER_COMPONENTS[@]}"); }
+[ "$(remembered_mode)" != cluster ] || use_cluster_mode
 
 save_ports() {
   mkdir -p "$RUN"
@@ -97,6 +125,20 @@ PROJECT_PORT=$PROJECT_PORT
 APPROVAL_PORT=$APPROVAL_PORT
 REPORTING_PORT=$REPORTING_PORT
 EOF
+  if [ "$CLUSTER" -eq 1 ]; then
+    cat >> "$PORTS_FILE.tmp" <<EOF
+KAFKA_2_PORT=$KAFKA_2_PORT
+KAFKA_2_CONTROLLER_PORT=$KAFKA_2_CONTROLLER_PORT
+KAFKA_3_PORT=$KAFKA_3_PORT
+KAFKA_3_CONTROLLER_PORT=$KAFKA_3_CONTROLLER_PORT
+PROJECT_1_PORT=$PROJECT_1_PORT
+PROJECT_2_PORT=$PROJECT_2_PORT
+APPROVAL_1_PORT=$APPROVAL_1_PORT
+APPROVAL_2_PORT=$APPROVAL_2_PORT
+REPORTING_1_PORT=$REPORTING_1_PORT
+REPORTING_2_PORT=$REPORTING_2_PORT
+EOF
+  fi
   mv "$PORTS_FILE.tmp" "$PORTS_FILE"
 }
 
@@ -109,6 +151,23 @@ port_of() {
     project-service) printf '%s' "$PROJECT_PORT" ;;
     approval-service) printf '%s' "$APPROVAL_PORT" ;;
     reporting-service) printf '%s' "$REPORTING_PORT" ;;
+    kafka-1) printf '%s' "$KAFKA_PORT" ;;
+    kafka-2) printf '%s' "$KAFKA_2_PORT" ;;
+    kafka-3) printf '%s' "$KAFKA_3_PORT" ;;
+    project-service-1) printf '%s' "$PROJECT_1_PORT" ;;
+    project-service-2) printf '%s' "$PROJECT_2_PORT" ;;
+    approval-service-1) printf '%s' "$APPROVAL_1_PORT" ;;
+    approval-service-2) printf '%s' "$APPROVAL_2_PORT" ;;
+    reporting-service-1) printf '%s' "$REPORTING_1_PORT" ;;
+    reporting-service-2) printf '%s' "$REPORTING_2_PORT" ;;
+    balancer) printf '%s,%s,%s' "$PROJECT_PORT" "$APPROVAL_PORT" "$REPORTING_PORT" ;;
+  esac
+}
+controller_port_of() {
+  case "$1" in
+    kafka-1) printf '%s' "$KAFKA_CONTROLLER_PORT" ;;
+    kafka-2) printf '%s' "$KAFKA_2_CONTROLLER_PORT" ;;
+    kafka-3) printf '%s' "$KAFKA_3_CONTROLLER_PORT" ;;
   esac
 }
 db_of() { printf '%s' "${1%-service}"; }
@@ -138,6 +197,7 @@ is_ours() { # pid component
   args="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
   case "$comp" in
     postgres) printf '%s\n' "$args" | grep -qxF -- "$PGDATA_DIR" ;;
+    balancer) printf '%s\n' "$args" | grep -qxF -- "$BALANCER_CFG" ;;
     keycloak) printf '%s\n' "$args" | grep -qxF -- "$KC_HOME/bin/kc.sh" && return 0
               printf '%s\n' "$args" | grep -qxF -- "$MARK_HOME" &&
                 printf '%s\n' "$args" | grep -qxF -- "-Dlocalstack.component=keycloak" ;;
@@ -151,6 +211,7 @@ scan_for() { # component -> first matching pid (the session leader when there is
   local comp="$1" f pid found="" needle="$MARK_HOME"
   [ -d "$PIPELINE_HOME" ] || return 1
   [ "$comp" = postgres ] && needle="$PGDATA_DIR"
+  [ "$comp" = balancer ] && needle="$BALANCER_CFG"
   # One grep over all command lines finds the candidates; is_ours then checks whole arguments.
   for f in $(grep -lsaF -e "$needle" -e "$KC_HOME/bin/kc.sh" /proc/[0-9]*/cmdline 2>/dev/null || true); do
     pid="${f#/proc/}"; pid="${pid%/cmdline}"
@@ -601,6 +662,9 @@ keycloak_ready_url() { printf 'http://localhost:%s/realms/pipeline/.well-known/o
 start_keycloak() {
   ensure_keycloak_dist
   local kdata="$DATA/keycloak" realm="$REPO_ROOT/deploy/keycloak/pipeline-realm.json" t0 pid rc=0
+  # --hostname fixes the front-end URL, so a token's issuer is http://localhost:<port>/realms/pipeline whichever
+  # address the client used (127.0.0.1 too) and the services' issuer check accepts it; the back channel (token
+  # endpoint, keys) keeps answering on the address it was asked on (--hostname-backchannel-dynamic).
   [ -f "$realm" ] || die "missing realm file $realm"
   mkdir -p "$kdata/import" "$LOGS" "$RUN"
   cp "$realm" "$kdata/import/pipeline-realm.json"
@@ -619,7 +683,8 @@ start_keycloak() {
   pid="$(spawn keycloak "$kdata" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
           JAVA="$JAVA" JAVA_OPTS_APPEND="$KEYCLOAK_HEAP $MARK_HOME -Dlocalstack.component=keycloak" \
           "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
-          --http-management-port="$KEYCLOAK_MGMT_PORT" --import-realm)"
+          --http-management-port="$KEYCLOAK_MGMT_PORT" --import-realm \
+          --hostname="http://localhost:$KEYCLOAK_PORT" --hostname-backchannel-dynamic=true)"
   wait_ready keycloak "$pid" "$KEYCLOAK_TIMEOUT" http_ok "$(keycloak_ready_url)" || rc=$?
   [ "$rc" -eq 0 ] || failed keycloak "$rc" "$KEYCLOAK_TIMEOUT"
   started keycloak "$t0" "$pid"
@@ -661,8 +726,8 @@ PROPS
 health_url() { printf 'http://localhost:%s/q/health/ready' "$(port_of "$1")"; }
 
 start_service() { # service
-  local svc="$1" port jar db t0 pid rc=0 dep
-  port="$(port_of "$svc")"; jar="$(jar_of "$svc")"; db="$(db_of "$svc")"
+  local svc="$1" port jar t0 pid rc=0 dep
+  port="$(port_of "$svc")"; jar="$(jar_of "$svc")"
   [ -f "$jar" ] || die "$jar is missing (build it: stack.sh build)"
   for dep in "${INFRA[@]}"; do
     comp_pid "$dep" > /dev/null || warn "$svc: $dep is not running; the service will probably not become healthy"
@@ -672,21 +737,30 @@ start_service() { # service
   mkdir -p "$DATA/$svc" "$LOGS" "$RUN"
   save_ports
   t0="$(now_ms)"
+  pid="$(spawn_service "$svc" "$svc" "$port" "localhost:$KAFKA_PORT")"
+  wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
+  [ "$rc" -eq 0 ] || failed "$svc" "$rc" "$HEALTH_TIMEOUT"
+  started "$svc" "$t0" "$pid"
+}
+
+# Starts a service's JVM in the background and prints its pid (the caller waits for readiness).
+spawn_service() { # component service port kafka-bootstrap [extra NAME=value ...]
+  local comp="$1" svc="$2" port="$3" bootstrap="$4" jar db
+  shift 4
+  jar="$(jar_of "$svc")"; db="$(db_of "$svc")"
   # shellcheck disable=SC2086
-  pid="$(spawn "$svc" "$DATA/$svc" env \
+  spawn "$comp" "$DATA/$comp" env \
           QUARKUS_HTTP_PORT="$port" \
           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
           QUARKUS_DATASOURCE_USERNAME=pipeline QUARKUS_DATASOURCE_PASSWORD=pipeline \
-          KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
+          KAFKA_BOOTSTRAP_SERVERS="$bootstrap" \
           QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pipeline" \
           PIPELINE_DASHBOARD_SESSION_SECRET="$(dashboard_session_secret)" \
           PROJECT_MATERIALS_STORE_ENDPOINT="http://127.0.0.1:$OBJECTSTORE_PORT" \
           PROJECT_MATERIALS_STORE_ACCESS_KEY="$OBJECTSTORE_ACCESS_KEY" \
           PROJECT_MATERIALS_STORE_SECRET_KEY="$OBJECTSTORE_SECRET_KEY" \
-          "$JAVA" $SERVICE_HEAP "$MARK_HOME" "-Dlocalstack.component=$svc" -jar "$jar")"
-  wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
-  [ "$rc" -eq 0 ] || failed "$svc" "$rc" "$HEALTH_TIMEOUT"
-  started "$svc" "$t0" "$pid"
+          "$@" \
+          "$JAVA" $SERVICE_HEAP "$MARK_HOME" "-Dlocalstack.component=$comp" -jar "$jar"
 }
 
 # The key that encrypts the leaders' dashboard's session cookie (reporting-service, quarkus-oidc): the caller's
@@ -701,6 +775,282 @@ dashboard_session_secret() {
     (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "$file")
   fi
   cat "$file"
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Cluster mode (up --cluster): three KRaft brokers, two instances per service, HAProxy in front of each service
+# ---------------------------------------------------------------------------------------------------------------
+kafka_bootstrap_all() { printf 'localhost:%s,localhost:%s,localhost:%s' "$KAFKA_PORT" "$KAFKA_2_PORT" "$KAFKA_3_PORT"; }
+
+write_kafka_node_properties() { # file node-id port controller-port log-dir
+  cat > "$1" <<PROPS
+# Generated by deploy/local/stack.sh (cluster mode) at each start of this broker; edit the script, not this file.
+process.roles=broker,controller
+node.id=$2
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT,2@127.0.0.1:$KAFKA_2_CONTROLLER_PORT,3@127.0.0.1:$KAFKA_3_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$3,CONTROLLER://127.0.0.1:$4
+advertised.listeners=PLAINTEXT://127.0.0.1:$3
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$5
+num.partitions=12
+default.replication.factor=3
+min.insync.replicas=2
+unclean.leader.election.enable=false
+auto.create.topics.enable=true
+offsets.topic.replication.factor=3
+offsets.topic.num.partitions=12
+transaction.state.log.replication.factor=3
+transaction.state.log.min.isr=2
+transaction.state.log.num.partitions=12
+share.coordinator.state.topic.replication.factor=3
+share.coordinator.state.topic.min.isr=2
+group.initial.rebalance.delay.ms=0
+PROPS
+}
+
+kafka_node_ready() { # log offset port
+  port_busy "$3" && tail -c +"$(($2 + 1))" "$1" 2>/dev/null | grep -q 'Kafka Server started'
+}
+
+# Starts the given brokers together (a lone broker of a three-voter quorum cannot finish its start-up until a
+# second one runs), then waits for each. All share one cluster id, kept in data/kafka-cluster.id.
+start_kafka_nodes() { # nodes...
+  ensure_kafka_libs
+  mkdir -p "$LOGS" "$RUN" "$DATA"
+  local node n port cport props log offset cid pid rc idfile="$DATA/kafka-cluster.id" logopts=()
+  local -A pids=() offsets=() t0s=()
+  for node in "$@"; do
+    n="${node#kafka-}"
+    local var=PIPELINE_KAFKA; [ "$n" = 1 ] || var="PIPELINE_KAFKA_$n"
+    require_free "$(port_of "$node")" "Kafka broker $n" "${var}_PORT"
+    require_free "$(controller_port_of "$node")" "Kafka controller $n" "${var}_CONTROLLER_PORT"
+  done
+  save_ports
+  if [ ! -s "$idfile" ]; then
+    logopts=("-Dlog4j2.configurationFile=$SCRIPT_DIR/kafka/log4j2.properties" "-Dkafka.logs.dir=$LOGS" "-Dkafka.log.name=kafka-1")
+    cid="$("$JAVA" "${logopts[@]}" -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid 2>/dev/null 9>&- | tail -n 1)"
+    [ -n "$cid" ] || die "Kafka: could not create a cluster id"
+    printf '%s\n' "$cid" > "$idfile"
+  fi
+  cid="$(head -n 1 "$idfile")"
+  for node in "$@"; do
+    n="${node#kafka-}"; port="$(port_of "$node")"; cport="$(controller_port_of "$node")"
+    props="$RUN/$node-server.properties"; log="$(log_of "$node")"
+    logopts=("-Dlog4j2.configurationFile=$SCRIPT_DIR/kafka/log4j2.properties" "-Dkafka.logs.dir=$LOGS" "-Dkafka.log.name=$node")
+    mkdir -p "$DATA/$node"; touch "$log"
+    write_kafka_node_properties "$props" "$n" "$port" "$cport" "$DATA/$node"
+    if [ ! -f "$DATA/$node/meta.properties" ]; then
+      say "formatting the log dir of $node ($DATA/$node, cluster id $cid) ..."
+      "$JAVA" "${logopts[@]}" -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format -t "$cid" -c "$props" >> "$log" 2>&1 9>&- \
+        || { show_log_tail "$node"; die "$node: formatting the log dir failed"; }
+    fi
+    offsets[$node]="$(stat -c %s "$log")"
+    t0s[$node]="$(now_ms)"
+    say "starting $node (port $port, controller $cport) ..."
+    # shellcheck disable=SC2086
+    pids[$node]="$(spawn "$node" "$DATA" "$JAVA" $CLUSTER_KAFKA_HEAP -XX:+UseG1GC -Djava.awt.headless=true "${logopts[@]}" \
+          "$MARK_HOME" "-Dlocalstack.component=$node" -cp "$KAFKA_LIBS/*" kafka.Kafka "$props")"
+  done
+  for node in "$@"; do
+    rc=0
+    wait_ready "$node" "${pids[$node]}" "$KAFKA_TIMEOUT" kafka_node_ready "$(log_of "$node")" "${offsets[$node]}" \
+      "$(port_of "$node")" || rc=$?
+    [ "$rc" -eq 0 ] || failed "$node" "$rc" "$KAFKA_TIMEOUT"
+    started "$node" "${t0s[$node]}" "${pids[$node]}"
+  done
+}
+
+# Starts the given service instances together and waits for each one's /q/health/ready.
+start_instances() { # instances...
+  local inst svc port rc
+  local -A pids=() t0s=()
+  for inst in "$@"; do ensure_service_jars "${inst%-[0-9]}"; done
+  [ -n "$PG_PORT" ] || { PG_PORT=5432; warn "PostgreSQL of this stack never started; assuming port 5432"; }
+  for inst in "$@"; do
+    svc="${inst%-[0-9]}"; port="$(port_of "$inst")"
+    require_free "$port" "$inst" "PIPELINE_$(printf '%s' "${svc%-service}" | tr '[:lower:]' '[:upper:]')_${inst##*-}_PORT"
+    mkdir -p "$DATA/$inst" "$LOGS" "$RUN"
+  done
+  save_ports
+  for inst in "$@"; do
+    svc="${inst%-[0-9]}"; port="$(port_of "$inst")"
+    say "starting $inst (port $port) ..."
+    t0s[$inst]="$(now_ms)"
+    # Topics spread over 12 partitions with three replicas; each instance names itself to Kafka and is declared
+    # dead after 10 s without a heartbeat, so a killed instance's partitions move within seconds.
+    pids[$inst]="$(spawn_service "$inst" "$svc" "$port" "$(kafka_bootstrap_all)" \
+        PIPELINE_KAFKA_PARTITIONS="${PIPELINE_KAFKA_PARTITIONS:-12}" \
+        PIPELINE_KAFKA_REPLICATION_FACTOR="${PIPELINE_KAFKA_REPLICATION_FACTOR:-3}" \
+        PIPELINE_KAFKA_INSTANCE_ID="$inst" \
+        PIPELINE_KAFKA_SESSION_TIMEOUT="${PIPELINE_KAFKA_SESSION_TIMEOUT:-10s}")"
+  done
+  for inst in "$@"; do
+    rc=0
+    wait_ready "$inst" "${pids[$inst]}" "$HEALTH_TIMEOUT" health_up "$(health_url "$inst")" || rc=$?
+    [ "$rc" -eq 0 ] || failed "$inst" "$rc" "$HEALTH_TIMEOUT"
+    started "$inst" "${t0s[$inst]}" "${pids[$inst]}"
+  done
+}
+
+ensure_haproxy() {
+  command -v haproxy > /dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null 2>&1; then
+    say "HAProxy is missing: installing Debian's package (apt-get install -y haproxy) ..."
+    { apt-get install -y haproxy || { apt-get update && apt-get install -y haproxy; }; } > "$LOGS/apt-haproxy.log" 2>&1 9>&- \
+      || die "could not install HAProxy (see $LOGS/apt-haproxy.log); install it with: sudo apt-get install haproxy"
+    command -v haproxy > /dev/null 2>&1 || die "HAProxy is still missing after apt-get"
+    return 0
+  fi
+  die "cluster mode needs HAProxy: install it with 'sudo apt-get install haproxy' (Debian's package), then run up --cluster again"
+}
+
+# A complete HTTP response for HAProxy's errorfile: a problem document, never an HTML page.
+write_problem_response() { # file status-line slug title detail
+  local body
+  body="$(printf '{"type":"urn:pipeline:problem:%s","title":"%s","status":%s,"detail":"%s"}' "$3" "$4" "${2%% *}" "$5")"
+  {
+    printf 'HTTP/1.1 %s\r\n' "$2"
+    printf 'Content-Type: application/problem+json\r\n'
+    printf 'Retry-After: 5\r\n'
+    printf 'Cache-Control: no-store\r\n'
+    printf 'Connection: close\r\n'
+    printf 'Content-Length: %s\r\n' "$(printf '%s' "$body" | wc -c)"
+    printf '\r\n%s' "$body"
+  } > "$1"
+}
+
+write_balancer_config() {
+  local e="$RUN/balancer-errors" svc i v6="" p
+  mkdir -p "$e"
+  write_problem_response "$e/503.http" "503 Service Unavailable" service-unavailable "服务暂不可用 Service unavailable" \
+    "该服务暂时没有就绪的实例，请稍后重试 (no instance of this service is ready; retry in a few seconds)"
+  # An instance that dies while it handles a request: the client learns to retry, and that the request's effect is
+  # unknown (a command with If-Match or an idempotency key is safe to repeat).
+  write_problem_response "$e/502.http" "503 Service Unavailable" instance-failed "实例中断 Instance failed" \
+    "处理该请求的实例中断，请求可能未生效，请查询后重试 (the instance handling the request failed; check, then retry)"
+  write_problem_response "$e/504.http" "504 Gateway Timeout" gateway-timeout "响应超时 Gateway timeout" \
+    "服务未在时限内响应，请稍后查询结果 (the service did not answer in time; check the result later)"
+  write_problem_response "$e/500.http" "503 Service Unavailable" balancer-error "负载均衡故障 Balancer error" \
+    "负载均衡器内部错误，请稍后重试 (the load balancer failed; retry in a few seconds)"
+  write_problem_response "$e/400.http" "400 Bad Request" bad-request "请求无效 Bad request" \
+    "无法解析该HTTP请求 (the HTTP request could not be parsed)"
+  write_problem_response "$e/408.http" "408 Request Timeout" request-timeout "请求超时 Request timeout" \
+    "请求未在时限内完整发送 (the request did not arrive in time)"
+  grep -qs '00000000000000000000000000000001' /proc/net/if_inet6 && v6=1
+  {
+    cat <<CFG
+# Generated by deploy/local/stack.sh (cluster mode) at each start of the balancer; edit the script, not this file.
+global
+    maxconn 4096
+    log stderr format raw local0 info
+
+defaults
+    mode http
+    log global
+    option httplog
+    option dontlog-normal
+    option forwardfor
+    # A fresh connection to the instance for every request (the client side stays keep-alive): a request is never
+    # sent on an idle connection whose instance died meanwhile (HAProxy would close the client's connection without
+    # an answer); a dead instance is a refused connection, which is retried on the other one.
+    option http-server-close
+    # A request whose connection to an instance fails, or whose instance died before answering, is sent again to
+    # the other instance. Never a POST once it reached an instance (its effect is unknown, a repeat could apply it
+    # twice); PUT, DELETE and the API's PATCH (If-Match required) may be repeated: an applied one answers 409/412.
+    retries 3
+    retry-on conn-failure empty-response
+    option redispatch 1
+    timeout connect 1s
+    timeout client 120s
+    timeout server 120s
+    timeout queue 10s
+    timeout check 2s
+    timeout http-request 30s
+    default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
+    errorfile 400 $e/400.http
+    errorfile 408 $e/408.http
+    errorfile 500 $e/500.http
+    errorfile 502 $e/502.http
+    errorfile 503 $e/503.http
+    errorfile 504 $e/504.http
+CFG
+    for svc in "${SERVICES[@]}"; do
+      p="$(port_of "$svc")"
+      printf '\nfrontend %s\n    bind 127.0.0.1:%s\n' "$svc" "$p"
+      [ -z "$v6" ] || printf '    bind [::1]:%s\n' "$p"
+      printf '    default_backend %s\n\nbackend %s\n' "$svc" "$svc"
+      printf '    balance roundrobin\n    option httpchk GET /q/health/ready\n    http-check expect status 200\n'
+      printf '    http-request disable-l7-retry if METH_POST\n'
+      printf '    http-response set-header X-Pipeline-Instance %%s\n'
+      for i in 1 2; do printf '    server %s-%s 127.0.0.1:%s check\n' "$svc" "$i" "$(port_of "$svc-$i")"; done
+    done
+  } > "$BALANCER_CFG"
+}
+
+balancer_ready() { local svc; for svc in "${SERVICES[@]}"; do port_busy "$(port_of "$svc")" || return 1; done; }
+
+start_balancer() {
+  ensure_haproxy
+  mkdir -p "$LOGS" "$RUN"
+  local svc t0 pid rc=0
+  for svc in "${SERVICES[@]}"; do
+    require_free "$(port_of "$svc")" "balancer for $svc" "PIPELINE_$(printf '%s' "${svc%-service}" | tr '[:lower:]' '[:upper:]')_PORT"
+  done
+  save_ports
+  write_balancer_config
+  haproxy -c -q -f "$BALANCER_CFG" >> "$(log_of balancer)" 2>&1 || { show_log_tail balancer; die "the balancer's configuration is invalid: $BALANCER_CFG"; }
+  t0="$(now_ms)"
+  pid="$(spawn balancer "$RUN" haproxy -db -f "$BALANCER_CFG")"
+  wait_ready balancer "$pid" 30 balancer_ready || rc=$?
+  [ "$rc" -eq 0 ] || failed balancer "$rc" 30
+  started balancer "$t0" "$pid"
+}
+
+cmd_up_cluster() {
+  lock_home
+  ensure_home
+  local comp all=1 svc missing=()
+  if [ "$(remembered_mode)" != cluster ]; then
+    for comp in "${SINGLE_COMPONENTS[@]}"; do
+      [ "$comp" = postgres ] && continue
+      if comp_pid "$comp" > /dev/null; then die "a single-instance stack runs in $PIPELINE_HOME ($comp): 'stack.sh down' first"; fi
+    done
+    [ ! -f "$DATA/kafka/meta.properties" ] ||
+      die "$PIPELINE_HOME holds a single-instance stack's data: 'stack.sh reset' first, or choose another PIPELINE_HOME"
+    printf 'cluster\n' > "$MODE_FILE"
+  fi
+  for comp in "${COMPONENTS[@]}"; do comp_pid "$comp" > /dev/null || all=0; done
+  if [ "$all" -eq 1 ]; then
+    say "the cluster is already running in $PIPELINE_HOME; nothing changed"
+    cmd_status
+    seed_if_first_start "${SERVICES[@]}" || { print_summary; return 1; }
+    print_summary
+    return 0
+  fi
+  local t_all; t_all="$(now_ms)"
+  ensure_service_jars "${SERVICES[@]}"
+  start_comp postgres
+  for comp in "${KAFKA_NODES[@]}"; do comp_pid "$comp" > /dev/null || missing+=("$comp"); done
+  [ "${#missing[@]}" -eq 0 ] || start_kafka_nodes "${missing[@]}"
+  start_comp keycloak
+  start_comp objectstore
+  for svc in "${SERVICES[@]}"; do
+    missing=()
+    for comp in "$svc-1" "$svc-2"; do comp_pid "$comp" > /dev/null || missing+=("$comp"); done
+    [ "${#missing[@]}" -eq 0 ] || start_instances "${missing[@]}"
+  done
+  start_comp balancer
+  echo
+  printf '%-20s %s\n' COMPONENT "START TIME (s)"
+  for comp in "${COMPONENTS[@]}"; do printf '%-20s %s\n' "$comp" "${STARTED_IN[$comp]:-already running}"; done
+  say "cluster up in $(secs_since "$t_all") s"
+  local seeded=0
+  seed_if_first_start "${SERVICES[@]}" || seeded=1
+  print_summary
+  return "$seeded"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -748,6 +1098,9 @@ start_comp() { # component
     kafka) start_kafka ;;
     keycloak) start_keycloak ;;
     objectstore) start_objectstore ;;
+    kafka-[1-3]) start_kafka_nodes "$comp" ;;
+    balancer) start_balancer ;;
+    *-service-[0-9]) start_instances "$comp" ;;
     *) ensure_service_jars "$comp"; start_service "$comp" ;;
   esac
 }
@@ -806,6 +1159,14 @@ selected_services() {
 print_summary() {
   local kc="http://localhost:$KEYCLOAK_PORT" envp=""
   [ "$PIPELINE_HOME" = "$REPO_ROOT/.local" ] || envp="PIPELINE_HOME=$PIPELINE_HOME "
+  local cluster_text=""
+  if [ "$CLUSTER" -eq 1 ]; then
+    cluster_text="Cluster Kafka brokers $(kafka_bootstrap_all) (replication factor 3, min.insync.replicas 2)
+        HAProxy on the three service ports above; instances (X-Pipeline-Instance names the one that answered):
+          project-service-1/-2 $PROJECT_1_PORT/$PROJECT_2_PORT, approval-service-1/-2 $APPROVAL_1_PORT/$APPROVAL_2_PORT, reporting-service-1/-2 $REPORTING_1_PORT/$REPORTING_2_PORT
+        faults: ${envp}deploy/local/stack.sh kill project-service-1 | kill kafka-2 | restart postgres; then start <name>
+"
+  fi
   cat <<SUMMARY
 
 === Local stack in $PIPELINE_HOME ===
@@ -834,12 +1195,13 @@ Token:
 
 Logs    $LOGS   (${envp}deploy/local/stack.sh logs [component])
 Data    $DATA   (kept by down/up, wiped by reset; distributions in $DIST)
-Status  ${envp}deploy/local/stack.sh status
+${cluster_text}Status  ${envp}deploy/local/stack.sh status
 Stop    ${envp}deploy/local/stack.sh down        Wipe: ${envp}deploy/local/stack.sh reset
 SUMMARY
 }
 
 cmd_up() {
+  [ "$CLUSTER" -eq 0 ] || { cmd_up_cluster; return; }
   lock_home
   ensure_home
   local svcs=() s comp all=1
@@ -872,14 +1234,27 @@ cmd_up() {
 cmd_seed() {
   lock_home
   local s
-  for s in "${SERVICES[@]}"; do comp_pid "$s" > /dev/null || die "$s is not running: 'stack.sh up' first"; done
+  if [ "$CLUSTER" -eq 1 ]; then
+    comp_pid balancer > /dev/null || die "the balancer is not running: 'stack.sh up' first"
+  else
+    for s in "${SERVICES[@]}"; do comp_pid "$s" > /dev/null || die "$s is not running: 'stack.sh up' first"; done
+  fi
   comp_pid keycloak > /dev/null || die "keycloak is not running: 'stack.sh up' first"
   load_seeds
 }
 
 cmd_down() {
-  local i
-  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop_comp "${COMPONENTS[$i]}"; done
+  local i comp
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+    comp="${COMPONENTS[$i]}"
+    case "$comp" in
+      kafka-[23]) ;;
+      # The brokers stop together: the last one of a three-voter quorum stopped alone waits for a controller
+      # that is gone, until the SIGKILL.
+      kafka-1) for comp in "${KAFKA_NODES[@]}"; do stop_comp "$comp" & done; wait ;;
+      *) stop_comp "$comp" ;;
+    esac
+  done
 }
 
 ready_of() { # component -> yes/no
@@ -887,6 +1262,8 @@ ready_of() { # component -> yes/no
   case "$1" in
     postgres) port_busy "${PG_PORT:-5432}" || ok=0 ;;
     kafka) port_busy "$KAFKA_PORT" || ok=0 ;;
+    kafka-[1-3]) port_busy "$(port_of "$1")" || ok=0 ;;
+    balancer) balancer_ready || ok=0 ;;
     keycloak) http_ok "$(keycloak_ready_url)" || ok=0 ;;
     objectstore) port_busy "$OBJECTSTORE_PORT" || ok=0 ;;
     *) health_up "$(health_url "$1")" || ok=0 ;;
@@ -898,6 +1275,7 @@ cmd_status() { # [component]
   local comps=("${COMPONENTS[@]}") comp pid st rc=0
   [ $# -eq 0 ] || comps=("$1")
   printf '%-18s %-8s %8s %6s %8s %8s %6s  %s\n' COMPONENT STATE PID PORT RSS PSS READY "STARTED IN"
+  [ "$CLUSTER" -eq 0 ] || say "cluster mode (run/mode): three brokers, two instances per service behind HAProxy"
   for comp in "${comps[@]}"; do
     if pid="$(comp_pid "$comp")"; then
       st="-"; [ -f "$RUN/$comp.started-in" ] && st="$(cat "$RUN/$comp.started-in") s"
@@ -971,7 +1349,13 @@ Usage: deploy/local/stack.sh <command> [component]
   kill <comp>      SIGKILL one component, as in a crash
   restart <comp>   stop, then start
   build            package the three services and the seed loader again
-Components: ${COMPONENTS[*]}
+  up --cluster     cluster mode: a three-broker KRaft Kafka (replication factor 3, min.insync.replicas 2), two
+                   instances of each service (<service>-1, <service>-2) and HAProxy on each service's port (health
+                   checks on /q/health/ready, X-Pipeline-Instance names the instance, 503 problem+json with
+                   Retry-After when none is ready). The mode is remembered in run/mode: status, down, seed, start,
+                   kill ... then act on the cluster until reset.
+Components: ${SINGLE_COMPONENTS[*]}
+Cluster components: ${CLUSTER_COMPONENTS[*]}
 
 Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | none | comma list, for 'up'),
   PIPELINE_PG_PORT (5432, or a free port from 15432 when 5432 is taken), PIPELINE_KAFKA_PORT (9092),
@@ -982,6 +1366,10 @@ Environment (default): PIPELINE_HOME (<repo>/.local), PIPELINE_SERVICES (all | n
   PIPELINE_PG_BIN (a PostgreSQL bin folder, or 'embedded'), PIPELINE_JAVA, PIPELINE_STOP_TIMEOUT (30),
   PIPELINE_HEALTH_TIMEOUT (90), PIPELINE_KEYCLOAK_TIMEOUT (180), PIPELINE_KAFKA_TIMEOUT (60),
   PIPELINE_SEEDS (docs | none: no seed data on the first start), PIPELINE_SEED_WAIT (900 s for the reports).
+  Cluster mode: PIPELINE_KAFKA_2_PORT / PIPELINE_KAFKA_3_PORT (Kafka port + 2 / + 4), PIPELINE_KAFKA_2_CONTROLLER_PORT /
+  PIPELINE_KAFKA_3_CONTROLLER_PORT (Kafka port + 3 / + 5), PIPELINE_PROJECT_1_PORT / PIPELINE_PROJECT_2_PORT (project
+  port + 10000 / + 10100), likewise PIPELINE_APPROVAL_1_PORT, _2_PORT and PIPELINE_REPORTING_1_PORT, _2_PORT;
+  PIPELINE_KAFKA_PARTITIONS (12), PIPELINE_KAFKA_REPLICATION_FACTOR (3), PIPELINE_KAFKA_SESSION_TIMEOUT (10s).
 See docs/local-stack.md.
 USAGE
 }
@@ -998,10 +1386,16 @@ main() {
   case "$verb" in
     up|start|restart|stop|down|reset|kill|build|seed)
       need_tools "$JAVA" curl setsid flock ps awk sed tar
+      [ "$verb" != up ] || [ "${1:-}" != --cluster ] || need_tools ss
       [ "$(id -u)" -ne 0 ] || need_tools runuser ;;
   esac
   case "$verb" in
-    up) [ $# -eq 0 ] || die "usage: stack.sh up"; cmd_up ;;
+    up) case "${1:-}" in
+          '') ;;
+          --cluster) [ $# -eq 1 ] || die "usage: stack.sh up [--cluster]"; use_cluster_mode ;;
+          *) die "usage: stack.sh up [--cluster]" ;;
+        esac
+        cmd_up ;;
     down) lock_home; cmd_down ;;
     status) [ $# -eq 0 ] || is_component "$1" || die "unknown component '$1' (one of: ${COMPONENTS[*]})"
             cmd_status "$@" ;;

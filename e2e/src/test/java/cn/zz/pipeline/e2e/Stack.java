@@ -50,6 +50,34 @@ final class Stack {
         return shared;
     }
 
+    /**
+     * A cluster ({@code stack.sh up --cluster}: three brokers, two instances per service behind HAProxy) in its own
+     * home on free ports, without seed data; stopped when the JVM exits.
+     */
+    static Stack cluster() {
+        Stack s = new Stack(Path.of(System.getProperty("e2e.cluster.home", "target/stack-cluster")));
+        for (String name : List.of("KAFKA_2_PORT", "KAFKA_2_CONTROLLER_PORT", "KAFKA_3_PORT", "KAFKA_3_CONTROLLER_PORT",
+                "PROJECT_1_PORT", "PROJECT_2_PORT", "APPROVAL_1_PORT", "APPROVAL_2_PORT", "REPORTING_1_PORT",
+                "REPORTING_2_PORT")) {
+            s.env.put("PIPELINE_" + name, Integer.toString(KeycloakServer.freePort()));
+        }
+        s.env.put("PIPELINE_SEEDS", "none");
+        // two cores shared by three brokers, six services and Keycloak: starts are slow
+        s.env.put("PIPELINE_HEALTH_TIMEOUT", "300");
+        s.env.put("PIPELINE_KAFKA_TIMEOUT", "180");
+        s.env.put("PIPELINE_KEYCLOAK_TIMEOUT", "300");
+        s.run(120, "reset");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.run(300, "down")));
+        s.run(1800, "up", "--cluster");
+        return s;
+    }
+
+    /** The port of a cluster instance, e.g. {@code instancePort("project-service-1")}. */
+    int instancePort(String instance) {
+        String name = instance.replace("-service-", "_").toUpperCase(java.util.Locale.ROOT);
+        return Integer.parseInt(env.get("PIPELINE_" + name + "_PORT"));
+    }
+
     Stack(Path home) {
         this(home, Map.of());
     }

@@ -3,7 +3,9 @@ package cn.zz.pipeline.e2e;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
+import cn.zz.pipeline.testsupport.Tokens;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -127,6 +131,24 @@ class StackE2ETest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("奥克斯智能空调基地 第9次修改");
                 assertThat(rs.getLong(2)).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void tokensFetchedThroughLocalhostAndThroughTheLoopbackAddressBothWork() {
+        // Keycloak runs with a fixed host name: the issuer is the same whichever address the client used.
+        String viaIp = "http://127.0.0.1:" + stack.keycloakPort + "/realms/pipeline";
+        for (String realm : List.of(stack.realmUrl(), viaIp)) {
+            String token = Tokens.of(realm, "leader.city");
+            String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            assertThat(new JsonPath(payload).getString("iss")).as("issuer via %s", realm).isEqualTo(stack.realmUrl());
+            for (int port : List.of(stack.projectPort, stack.approvalPort, stack.reportingPort)) {
+                String path = port == stack.projectPort ? "/api/projects"
+                        : port == stack.approvalPort ? "/api/approval-cases" : "/api/reports/pipeline";
+                given().header("Authorization", "Bearer " + token).get("http://127.0.0.1:" + port + path)
+                        .then().statusCode(200);
             }
         }
     }

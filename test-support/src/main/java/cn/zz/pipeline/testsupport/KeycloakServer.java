@@ -55,9 +55,12 @@ public final class KeycloakServer {
         Path home = unpack();
         int port = freePort();
         Path log = home.resolve("test-keycloak-" + port + ".log");
+        // A fixed front-end URL: every token's issuer is http://localhost:<port>/realms/pipeline, whichever address
+        // the client used (127.0.0.1 too); the back channel (token, keys) still answers on any address.
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--db=dev-mem", "--import-realm", "--cache=local",
-                "--http-management-port=" + freePort()));
+                "--http-management-port=" + freePort(),
+                "--hostname=http://localhost:" + port, "--hostname-backchannel-dynamic=true"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");

@@ -18,6 +18,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -58,14 +60,33 @@ public class ObjectStore {
     }
 
     void createBucket(@Observes StartupEvent start) {
-        if (!createBucket) {
-            return;
+        if (createBucket) {
+            ensureBucket(bucket);
         }
+    }
+
+    /** Creates the bucket unless it exists; true when this call created it. */
+    boolean ensureBucket(String name) {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.headBucket(b -> b.bucket(name));
+            return false;
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-            LOG.infof("object store: created bucket %s", bucket);
+            return create(name);
+        }
+    }
+
+    /**
+     * Creates the bucket; one that exists already is success, not a failure: two instances starting at once both
+     * see it missing, and the slower one's create is answered BucketAlreadyOwnedByYou (or BucketAlreadyExists).
+     */
+    boolean create(String name) {
+        try {
+            s3.createBucket(b -> b.bucket(name));
+            LOG.infof("object store: created bucket %s", name);
+            return true;
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException e) {
+            LOG.debugf("object store: bucket %s exists already (%s)", name, e.awsErrorDetails().errorCode());
+            return false;
         }
     }
 
