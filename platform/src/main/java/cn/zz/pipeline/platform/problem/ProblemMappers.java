@@ -158,8 +158,9 @@ public class ProblemMappers {
         if (Unavailable.dependencyDown(e)) {
             LOG.warnf("dependency unavailable on %s: %s", path(uri), e);
             return respond(new Problem(Problem.type("dependency-unavailable"), "服务暂不可用 Service unavailable", 503,
-                    "数据库暂时不可用，请稍后重试 (the database cannot be reached; retry after "
-                            + Unavailable.RETRY_AFTER_SECONDS + " s)", path(uri), null));
+                    "数据库暂时不可用，请稍后重试；命令可能未生效，重试前请先查询 (the database cannot be reached;"
+                            + " retry after " + Unavailable.RETRY_AFTER_SECONDS + " s, and read before repeating a"
+                            + " command: it may or may not have been applied)", path(uri), null));
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
