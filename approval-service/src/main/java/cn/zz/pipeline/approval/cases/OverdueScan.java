@@ -1,5 +1,6 @@
 package cn.zz.pipeline.approval.cases;
 
+import cn.zz.pipeline.platform.cluster.SingleRunner;
 import cn.zz.pipeline.platform.time.Today;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -30,13 +32,25 @@ public class OverdueScan {
     @Inject
     Today today;
 
+    @Inject
+    SingleRunner single;
+
     @Scheduled(identity = "overdue-scan", every = "${approval.overdue.every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int marked = scan();
-        if (marked > 0) {
-            LOG.infof("%d approval task(s) newly overdue, escalated", marked);
-        }
+        scanAlone().ifPresent(marked -> {
+            if (marked > 0) {
+                LOG.infof("%d approval task(s) newly overdue, escalated", marked);
+            }
+        });
+    }
+
+    /**
+     * {@link #scan} on this instance alone: empty when another instance of the service is running it (the
+     * advisory lock "overdue-scan", {@link SingleRunner}).
+     */
+    public OptionalInt scanAlone() {
+        return single.call("overdue-scan", this::scan).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return how many tasks were newly marked overdue */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration shared by every service (prefix {@code pipeline}). */
 @ConfigMapping(prefix = "pipeline")
@@ -27,12 +28,30 @@ public interface PipelineConfig {
         @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
         String bootstrapServers();
 
-        /** Partitions of the two event topics when this service creates them. */
-        @WithDefault("3")
+        /**
+         * Partitions of the two event topics when this service creates them: the most instances of one consumer
+         * that share work (a topic that exists keeps its count).
+         */
+        @WithDefault("12")
         int partitions();
 
         @WithDefault("1")
         short replicationFactor();
+
+        /** How long a silent consumer (a killed instance) keeps its partitions before they move to the others. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /** Consumer heartbeats to the group coordinator: a third of the session timeout or less. */
+        @WithDefault("3s")
+        Duration heartbeatInterval();
+
+        /**
+         * Static group membership: a name unique to this instance and stable across its restarts (e.g. the pod
+         * name of a StatefulSet). A restart within the session timeout gets its partitions back without a
+         * rebalance. Unset: dynamic membership.
+         */
+        Optional<String> instanceId();
     }
 
     interface Outbox {
@@ -78,5 +97,17 @@ public interface PipelineConfig {
 
         @WithDefault("5s")
         Duration backoffMax();
+
+        /**
+         * On a rebalance, how long a consumer giving up partitions waits for the batch or record it is applying
+         * before it lets them go (past it the next owner may re-read what is still being applied; the stream
+         * positions, locked, keep it from being applied twice).
+         */
+        @WithDefault("60s")
+        Duration drainTimeout();
+
+        /** How often each instance looks whether another one started a replay (epoch) of a consumer. */
+        @WithDefault("1s")
+        Duration epochCheck();
     }
 }

@@ -129,6 +129,9 @@ final class BatchApplier extends Thread {
 
     /** Dead-letters the poll's invalid records and applies the rest. Returns false only when shutting down. */
     private boolean apply(Polled polled) throws InterruptedException {
+        if (worker.staleEpoch) {
+            return true; // a replay elsewhere: the consumer reads it again under the new epoch
+        }
         List<ConsumerRecord<String, byte[]>> all = polled.records();
         Decoded[] decoded = polled.decoded();
         List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>(all.size());
@@ -170,6 +173,10 @@ final class BatchApplier extends Thread {
                 worker.processed(events.size());
                 return true;
             } catch (RuntimeException e) {
+                if (Epochs.stale(e)) {
+                    worker.staleEpoch = true; // not applied: read again under the new epoch
+                    return true;
+                }
                 if (Failures.kind(e) != Failures.Kind.TRANSIENT) {
                     if (events.size() == 1) {
                         return worker.applyOne(records.get(0), events.get(0));

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ final class BatchWorker extends ConsumerWorker {
     @Override
     boolean consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         Polled polled = Polled.decode(records, consumer);
+        if (staleEpoch) {
+            return true; // read again once the consumer has followed the replay
+        }
         while (!applier.offer(polled, batch.maxBatch())) {
             if (!running() || !applier.isAlive()) {
                 return false;
@@ -61,11 +66,12 @@ final class BatchWorker extends ConsumerWorker {
 
     @Override
     void afterPoll() {
-        commitApplied();
+        commitApplied(false);
     }
 
     /** The fresh events of the deliveries (by stream position, {@link Inbox#fresh}) to the handler, all or nothing. */
     void applyFresh(List<Inbox.Delivery> deliveries) {
+        epochs.fence(name, epoch);
         List<EventEnvelope> fresh = inbox.fresh(name, deliveries);
         if (!fresh.isEmpty()) {
             batch.handleBatch(fresh);
@@ -93,6 +99,26 @@ final class BatchWorker extends ConsumerWorker {
         BatchApplier a = applier;
         return a == null || a.inFlightBatches() == 0 ? consumer.position(partition)
                 : appliedPositions.getOrDefault(partition, begin);
+    }
+
+    @Override
+    void release(Collection<TopicPartition> partitions, boolean commit) {
+        BatchApplier a = applier;
+        if (a == null) {
+            return;
+        }
+        try {
+            if (!drain(config.drainTimeout())) {
+                LOG.warnf("consumer %s: %s handed over while a batch of them is still being applied (the stream"
+                        + " positions keep it from being applied twice)", name, partitions);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (commit) {
+            commitApplied(true);
+        }
+        partitions.forEach(appliedPositions::remove);
     }
 
     @Override
@@ -131,13 +157,22 @@ final class BatchWorker extends ConsumerWorker {
 
     /** Waits until every handed-over poll is applied and commits it; false if the applier stopped first. */
     private boolean drain() throws InterruptedException {
+        if (!drain(null)) {
+            return false;
+        }
+        commitApplied(false);
+        return true;
+    }
+
+    /** Waits until every handed-over poll is applied: false if the applier stopped or {@code timeout} passed first. */
+    private boolean drain(Duration timeout) throws InterruptedException {
+        long until = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         while (applier.inFlightBatches() > 0) {
-            if (!running() || !applier.isAlive()) {
+            if (!running() || !applier.isAlive() || (timeout != null && System.nanoTime() - until >= 0)) {
                 return false;
             }
             Thread.sleep(10);
         }
-        commitApplied();
         return true;
     }
 
@@ -146,18 +181,20 @@ final class BatchWorker extends ConsumerWorker {
      * waiting for the broker: the stream positions in the database already keep a redelivered event from being
      * applied twice, so a commit lost in a crash costs only a re-read, not a wrong figure.
      */
-    private void commitApplied() {
+    private void commitApplied(boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (Polled p; (p = applier.applied.poll()) != null; ) {
             done.putAll(p.offsets());
             appliedPositions.putAll(p.positions());
         }
-        if (!done.isEmpty()) {
-            consumer.commitAsync(done, (offsets, e) -> {
-                if (e != null) {
-                    LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
-                }
-            });
+        if (staleEpoch) {
+            dropUncommitted();
+            return; // polls of an older epoch: read again from the beginning, nothing of them counts
+        }
+        if (sync) {
+            commit(done);
+        } else {
+            commitAsync(done);
         }
     }
 }

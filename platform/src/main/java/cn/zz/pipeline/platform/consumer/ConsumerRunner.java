@@ -44,6 +44,9 @@ public class ConsumerRunner {
     Inbox inbox;
 
     @Inject
+    Epochs epochs;
+
+    @Inject
     Instance<EventHandler> handlers;
 
     @Inject
@@ -56,7 +59,7 @@ public class ConsumerRunner {
             LOG.info("event consumers disabled by configuration");
             return;
         }
-        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, registry);
+        ConsumerWorker.Shared shared = new ConsumerWorker.Shared(config.consumer(), kafka, inbox, epochs, registry);
         for (EventHandler handler : handlers) {
             ConsumerWorker worker = handler instanceof BatchEventHandler batch
                     ? new BatchWorker(batch, groupId(handler), shared)
@@ -94,10 +97,10 @@ public class ConsumerRunner {
     }
 
     /**
-     * Replays a consumer's topics from the beginning: on the consumer's own thread, between two polls, {@code reset}
-     * runs in a transaction of its own (it drops the read models), then every assigned partition is read again from
-     * its first offset. Progress is measured against the end offsets at that moment. Assumes this instance holds
-     * every partition of the group (one instance per service, as deployed here).
+     * Replays a consumer's topics from the beginning, across every instance of the service: on the consumer's own
+     * thread, between two polls, {@code reset} runs in a transaction of its own (it drops the read models) that also
+     * bumps the consumer's epoch, then every partition is read again from its first offset, by whichever instance
+     * holds it ({@link Replay}, {@link Epochs}). Progress is measured against the end offsets at that moment.
      *
      * @throws IllegalStateException when no such consumer runs or a replay of it is already under way
      */

@@ -10,14 +10,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,12 +37,14 @@ abstract class ConsumerWorker extends Thread {
     private static final Logger LOG = Logger.getLogger(ConsumerRunner.class); // the consumer's one log category
 
     /** What every consumer of a service shares. */
-    record Shared(PipelineConfig.Consumer config, KafkaClients kafka, Inbox inbox, MeterRegistry registry) {
+    record Shared(PipelineConfig.Consumer config, KafkaClients kafka, Inbox inbox, Epochs epochs,
+                  MeterRegistry registry) {
     }
 
     final EventHandler handler;
     final String name;
     final Inbox inbox;
+    final Epochs epochs;
     final PipelineConfig.Consumer config;
     final Replay replay;
     final DeadLetters deadLetters;
@@ -48,6 +55,13 @@ abstract class ConsumerWorker extends Thread {
     private final MeterRegistry registry;
     private volatile boolean running = true;
     volatile KafkaConsumer<String, byte[]> consumer;
+    /** The replay generation this instance applies ({@link Epochs}); moved by the consumer's thread only. */
+    volatile long epoch;
+    /** Set when an apply found a newer epoch in the database: the consumer's thread rewinds before going on. */
+    volatile boolean staleEpoch;
+    private long nextEpochCheck;
+    /** Offsets whose commit was refused (a rebalance under way), sent again with the next commit; this thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
 
     ConsumerWorker(EventHandler handler, String groupId, Shared shared) {
         super("consumer-" + handler.name());
@@ -58,8 +72,9 @@ abstract class ConsumerWorker extends Thread {
         this.config = shared.config();
         this.kafka = shared.kafka();
         this.inbox = shared.inbox();
+        this.epochs = shared.epochs();
         this.registry = shared.registry();
-        this.replay = new Replay(name, inbox);
+        this.replay = new Replay(name, inbox, epochs);
         this.deadLetters = new DeadLetters(name, groupId, kafka, registry, this::backoff, this::running);
     }
 
@@ -95,6 +110,16 @@ abstract class ConsumerWorker extends Thread {
         return 0;
     }
 
+    /**
+     * Partitions about to go to another instance ({@code commit}) or already gone (a lost session): whatever of
+     * them is being applied is finished first, and what was applied committed while they are still ours.
+     */
+    void release(Collection<TopicPartition> partitions, boolean commit) {
+        if (commit) {
+            commit(Map.of()); // offsets deferred by a rebalance, while the partitions are still ours
+        }
+    }
+
     /** On the way out, before the consumer is closed. */
     void stopping() {
     }
@@ -124,8 +149,12 @@ abstract class ConsumerWorker extends Thread {
             while (running && !kafka.ensureTopics()) {
                 backoff.sleep();
             }
+            while (running && !readEpoch()) {
+                backoff.sleep();
+            }
+            nextEpochCheck = System.nanoTime() + config.epochCheck().toNanos();
             consumer = kafka.consumer(groupId, consumerOverrides());
-            consumer.subscribe(List.copyOf(handler.topics()));
+            consumer.subscribe(List.copyOf(handler.topics()), new Rebalance(this));
             beforeLoop();
             while (running) {
                 Replay.Request asked = replay.pending();
@@ -133,7 +162,15 @@ abstract class ConsumerWorker extends Thread {
                     if (!readyForReplay()) {
                         return;
                     }
-                    replay.start(asked, consumer, this::running, this::replayPosition);
+                    Long started = replay.start(asked, consumer, handler.topics(), this::running,
+                            this::replayPosition);
+                    if (started != null) {
+                        epoch = started;
+                        staleEpoch = false;
+                        dropUncommitted();
+                    }
+                } else if ((staleEpoch || System.nanoTime() - nextEpochCheck >= 0) && !followEpoch()) {
+                    return;
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
                 afterPoll();
@@ -141,7 +178,7 @@ abstract class ConsumerWorker extends Thread {
                 if (!records.isEmpty() && !consume(records)) {
                     return;
                 }
-                replay.track(this::replayPosition);
+                replay.track(consumer, this::replayPosition);
             }
         } catch (WakeupException | InterruptedException e) {
             // shutdown
@@ -151,6 +188,74 @@ abstract class ConsumerWorker extends Thread {
             stopping();
             closeQuietly();
         }
+    }
+
+    /**
+     * Another instance started a replay (the epoch in the database moved): once nothing polled is left to apply,
+     * every partition of this instance is read again from its beginning under the new epoch. False only when
+     * shutting down meanwhile.
+     */
+    private boolean followEpoch() throws InterruptedException {
+        nextEpochCheck = System.nanoTime() + config.epochCheck().toNanos();
+        long now;
+        try {
+            now = epochs.read(name);
+        } catch (RuntimeException e) {
+            LOG.debugf("consumer %s: epoch check failed (%s)", name, Failures.describe(e));
+            return true; // the database is away: the applies wait for it as well
+        }
+        if (now == epoch) {
+            staleEpoch = false;
+            return true;
+        }
+        if (!readyForReplay()) {
+            return false;
+        }
+        LOG.infof("consumer %s: epoch %d -> %d (a replay elsewhere), reading the partitions again", name, epoch, now);
+        epoch = now;
+        staleEpoch = false;
+        dropUncommitted();
+        consumer.seekToBeginning(consumer.assignment());
+        replay.follow(consumer, handler.topics(), now, this::replayPosition);
+        return true;
+    }
+
+    /** The consumer's epoch at start-up; false while the database cannot be reached. */
+    private boolean readEpoch() {
+        try {
+            epoch = epochs.current(name);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("consumer %s: epoch not read yet (%s)", name, Failures.describe(e));
+            return false;
+        }
+    }
+
+    /**
+     * Newly assigned partitions whose committed offset belongs to an older epoch (or to none, after a replay) are
+     * read from their beginning: their previous owner had not followed the replay yet.
+     */
+    final void claim(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty() || epoch == 0) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        List<TopicPartition> rewind = partitions.stream().filter(tp -> {
+            OffsetAndMetadata om = committed.get(tp);
+            return om != null && Epochs.of(om.metadata()) < epoch;
+        }).toList();
+        if (!rewind.isEmpty()) {
+            LOG.infof("consumer %s: %s committed before epoch %d, read from the beginning", name, rewind, epoch);
+            consumer.seekToBeginning(rewind);
+        }
+    }
+
+    /** The offsets with this instance's epoch as their metadata. */
+    final Map<TopicPartition, OffsetAndMetadata> stamped(Map<TopicPartition, OffsetAndMetadata> done) {
+        String metadata = Epochs.metadata(epoch);
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        done.forEach((tp, om) -> out.put(tp, new OffsetAndMetadata(om.offset(), metadata)));
+        return out;
     }
 
     /** One event in its own transaction, retried, else dead-lettered. Returns false only when shutting down. */
@@ -163,6 +268,10 @@ abstract class ConsumerWorker extends Thread {
                 processed(1);
                 return true;
             } catch (RuntimeException e) {
+                if (Epochs.stale(e)) {
+                    staleEpoch = true; // not applied: read again under the new epoch
+                    return true;
+                }
                 switch (Failures.kind(e)) {
                     case PERMANENT -> {
                         return deadLetters.send(record, Failures.permanentCause(e).getMessage());
@@ -194,14 +303,56 @@ abstract class ConsumerWorker extends Thread {
         return new Backoff(config.backoffInitial(), config.backoffMax());
     }
 
-    /** Commits and waits for the broker; a failed commit only means the records come again. */
+    /**
+     * Commits and waits for the broker. A commit refused while the group rebalances is kept and sent again with the
+     * next one (for the partitions still ours); any failed commit only means the records come again.
+     */
     final void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = withUncommitted(done);
+        if (offsets.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(done);
+            consumer.commitSync(stamped(offsets));
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
             // A rebalance or broker loss: the records come again and are recognised as processed.
+            commitFailed(offsets, e);
+        }
+    }
+
+    /** Commits without waiting for the broker (failures as in {@link #commit}). */
+    final void commitAsync(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = withUncommitted(done);
+        if (!offsets.isEmpty()) {
+            // The callback runs on this thread, inside a later poll or commit.
+            consumer.commitAsync(stamped(offsets), (committed, e) -> {
+                if (e != null) {
+                    commitFailed(offsets, e);
+                }
+            });
+        }
+    }
+
+    /** Forgets the offsets kept from failed commits (a rewind makes them meaningless). */
+    final void dropUncommitted() {
+        uncommitted.clear();
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> withUncommitted(Map<TopicPartition, OffsetAndMetadata> done) {
+        Map<TopicPartition, OffsetAndMetadata> all = new HashMap<>(uncommitted);
+        uncommitted.clear();
+        all.putAll(done); // later offsets win
+        all.keySet().retainAll(consumer.assignment()); // never move the next owner's offsets back
+        return all;
+    }
+
+    private void commitFailed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception e) {
+        offsets.forEach((tp, om) -> uncommitted.merge(tp, om, (a, b) -> a.offset() >= b.offset() ? a : b));
+        if (e instanceof RebalanceInProgressException || e instanceof RetriableCommitFailedException) {
+            LOG.debugf("consumer %s: commit deferred (%s)", name, e.getMessage());
+        } else {
             LOG.warnf("consumer %s: commit failed (%s), records will be redelivered", name, e.getMessage());
         }
     }

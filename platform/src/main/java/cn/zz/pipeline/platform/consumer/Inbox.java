@@ -45,23 +45,23 @@ public class Inbox {
         return true;
     }
 
+    /**
+     * The subject's position, locked: the row is created first if missing (a placeholder, {@code applied} 0), so that
+     * two instances handed the same subject (a rebalance) queue on the row instead of both reading "none".
+     */
     private void track(String consumer, String topic, EventEnvelope event) {
-        @SuppressWarnings("unchecked")
-        List<Object> last = em.createNativeQuery("select last_sequence from consumed_stream"
+        em.createNativeQuery("insert into consumed_stream (consumer, topic, subject, last_sequence, applied)"
+                        + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
+                .setParameter(1, consumer).setParameter(2, topic).setParameter(3, event.subject())
+                .executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("select last_sequence, applied from consumed_stream"
                         + " where consumer = ?1 and topic = ?2 and subject = ?3 for update")
                 .setParameter(1, consumer).setParameter(2, topic).setParameter(3, event.subject())
-                .getResultList();
-        if (last.isEmpty()) {
-            em.createNativeQuery("insert into consumed_stream (consumer, topic, subject, last_sequence, applied)"
-                            + " values (?1, ?2, ?3, ?4, 1)")
-                    .setParameter(1, consumer).setParameter(2, topic).setParameter(3, event.subject())
-                    .setParameter(4, event.sequence())
-                    .executeUpdate();
-            return;
-        }
-        long previous = ((Number) last.get(0)).longValue();
-        boolean gap = event.sequence() > previous + 1;
-        boolean outOfOrder = event.sequence() <= previous;
+                .getSingleResult();
+        long previous = ((Number) row[0]).longValue();
+        boolean known = ((Number) row[1]).longValue() > 0;
+        boolean gap = known && event.sequence() > previous + 1;
+        boolean outOfOrder = known && event.sequence() <= previous;
         if (gap || outOfOrder) {
             LOG.warnf("%s: %s %s sequence %d after %d", consumer, event.subject(), outOfOrder ? "out of order" : "gap",
                     event.sequence(), previous);
@@ -82,7 +82,11 @@ public class Inbox {
      * For batch consumers: the deliveries not applied yet, in order. Instead of a row per event id, the position of
      * each (topic, subject) stream decides: an event whose sequence is not above the last applied one is a copy or
      * older, and is left out; a jump counts as a gap. The positions are written in the caller's transaction, so
-     * they commit or roll back with the effect; two statements per batch, whatever its size.
+     * they commit or roll back with the effect; three statements per batch, whatever its size. The positions are
+     * read {@code for update} (missing rows are first inserted as placeholders, all in one stable order, so that two
+     * transactions wait for each other instead of deadlocking): when a rebalance hands a partition to another
+     * instance while a batch of it is still being applied, the second transaction waits for the first and then sees
+     * its positions, so no event is applied twice.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> fresh(String consumer, List<Delivery> deliveries) {
@@ -95,17 +99,30 @@ public class Inbox {
         session.doWork(c -> {
             String[] subjects = deliveries.stream().map(d -> d.event().subject()).distinct().toArray(String[]::new);
             String[] topics = deliveries.stream().map(Delivery::topic).distinct().toArray(String[]::new);
+            String[][] keys = deliveries.stream().map(d -> d.topic() + '\u0000' + d.event().subject()).distinct()
+                    .sorted().map(k -> k.split("\u0000", 2)).toArray(String[][]::new);
+            try (PreparedStatement s = c.prepareStatement("insert into consumed_stream (consumer, topic, subject,"
+                    + " last_sequence, applied) select ?, k.topic, k.subject, 0, 0"
+                    + " from unnest(?::varchar[], ?::varchar[]) with ordinality as k(topic, subject, n)"
+                    + " order by k.n on conflict do nothing")) {
+                s.setString(1, consumer);
+                s.setArray(2, c.createArrayOf("varchar", java.util.Arrays.stream(keys).map(k -> k[0]).toArray()));
+                s.setArray(3, c.createArrayOf("varchar", java.util.Arrays.stream(keys).map(k -> k[1]).toArray()));
+                s.executeUpdate();
+            }
             // All three key columns bound, so the primary key index finds the rows (without the topic it scans the
-            // consumer's whole range: milliseconds per batch once there are a million projects).
-            try (PreparedStatement s = c.prepareStatement("select topic, subject, last_sequence from consumed_stream"
-                    + " where consumer = ? and topic = any(?) and subject = any(?)")) {
+            // consumer's whole range: milliseconds per batch once there are a million projects). Locked in the
+            // placeholders' order (Java's string order is the "C" collation's for these keys).
+            try (PreparedStatement s = c.prepareStatement("select topic, subject, last_sequence, applied"
+                    + " from consumed_stream where consumer = ? and topic = any(?) and subject = any(?)"
+                    + " order by topic collate \"C\", subject collate \"C\" for update")) {
                 s.setString(1, consumer);
                 s.setArray(2, c.createArrayOf("varchar", topics));
                 s.setArray(3, c.createArrayOf("varchar", subjects));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         positions.put(rs.getString(1) + '\u0000' + rs.getString(2),
-                                new long[] {rs.getLong(3), 0, 0, 1});
+                                new long[] {rs.getLong(3), 0, 0, rs.getLong(4) > 0 ? 1 : 0});
                     }
                 }
             }
@@ -130,6 +147,7 @@ public class Inbox {
                 }
                 p[0] = seq;
                 p[1]++;
+                p[3] = 1;
                 changed.put(key, d);
                 out.add(d.event());
             }

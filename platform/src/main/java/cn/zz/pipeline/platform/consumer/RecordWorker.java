@@ -28,6 +28,9 @@ final class RecordWorker extends ConsumerWorker {
                 if (!process(record)) {
                     return false;
                 }
+                if (staleEpoch) {
+                    return true; // a replay elsewhere: nothing of this poll is committed, all of it is read again
+                }
                 done.put(tp, new OffsetAndMetadata(record.offset() + 1));
             }
         }
@@ -46,6 +49,7 @@ final class RecordWorker extends ConsumerWorker {
 
     @Override
     void applyInTransaction(String topic, EventEnvelope event) {
+        epochs.fence(name, epoch);
         if (inbox.firstDelivery(name, topic, event)) {
             handler.handle(event);
         }

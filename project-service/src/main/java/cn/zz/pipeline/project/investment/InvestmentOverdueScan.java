@@ -1,6 +1,7 @@
 package cn.zz.pipeline.project.investment;
 
 import cn.zz.pipeline.events.District;
+import cn.zz.pipeline.platform.cluster.SingleRunner;
 import cn.zz.pipeline.platform.time.InvestmentDeadlines;
 import cn.zz.pipeline.platform.time.Today;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -44,13 +46,25 @@ public class InvestmentOverdueScan {
     @Inject
     Today today;
 
+    @Inject
+    SingleRunner single;
+
     @Scheduled(identity = "investment-overdue-scan", every = "${project.investment-overdue.every:1h}",
             delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int escalated = scan();
-        if (escalated > 0) {
-            LOG.infof("%d project period(s) newly overdue (逾期未报), escalated", escalated);
-        }
+        scanAlone().ifPresent(escalated -> {
+            if (escalated > 0) {
+                LOG.infof("%d project period(s) newly overdue (逾期未报), escalated", escalated);
+            }
+        });
+    }
+
+    /**
+     * {@link #scan} on this instance alone: empty when another instance of the service is running it (the
+     * advisory lock "investment-overdue-scan", {@link SingleRunner}).
+     */
+    public OptionalInt scanAlone() {
+        return single.call("investment-overdue-scan", this::scan).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return how many (project, period) pairs were escalated by this run */

@@ -1,5 +1,6 @@
 package cn.zz.pipeline.project.milestones;
 
+import cn.zz.pipeline.platform.cluster.SingleRunner;
 import cn.zz.pipeline.platform.time.MilestoneConfig;
 import cn.zz.pipeline.platform.time.Today;
 import io.agroal.api.AgroalDataSource;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -46,13 +48,25 @@ public class MilestoneScan {
     @Inject
     Today today;
 
+    @Inject
+    SingleRunner single;
+
     @Scheduled(identity = "milestone-scan", every = "${project.milestone-scan.every:1h}", delayed = "45s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int sent = scan();
-        if (sent > 0) {
-            LOG.infof("%d milestone warning(s) (红黄灯) sent", sent);
-        }
+        scanAlone().ifPresent(sent -> {
+            if (sent > 0) {
+                LOG.infof("%d milestone warning(s) (红黄灯) sent", sent);
+            }
+        });
+    }
+
+    /**
+     * {@link #scan} on this instance alone: empty when another instance of the service is running it (the
+     * advisory lock "milestone-scan", {@link SingleRunner}).
+     */
+    public OptionalInt scanAlone() {
+        return single.call("milestone-scan", this::scan).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return how many warnings (milestone-at-risk and milestone-late) this run sent */

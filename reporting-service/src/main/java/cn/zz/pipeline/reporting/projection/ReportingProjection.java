@@ -93,7 +93,6 @@ public class ReportingProjection implements BatchEventHandler {
     @Override
     public void handleBatch(List<EventEnvelope> events) {
         Timer.Sample sample = Timer.start(registry);
-        reports.changedOnCommit();
         try (Connection c = dataSource.getConnection()) {
             Set<UUID> ids = new LinkedHashSet<>();
             Set<UUID> planIds = new LinkedHashSet<>();
@@ -129,6 +128,9 @@ public class ReportingProjection implements BatchEventHandler {
             milestones.flush();
             aggregates.flush(c);
             owing.flush(c, store);
+            // Last: the shared report version's row stays locked until the commit, which follows at once, so the
+            // batches of the other instances wait for it only that long.
+            reports.changedOnCommit();
             // Freshness of the newest event of the batch: event time → visible (commit follows at once).
             Instant newest = events.get(events.size() - 1).time();
             registry.timer("pipeline.reporting.freshness").record(Duration.between(newest, Instant.now()).abs());
