@@ -26,7 +26,7 @@ final class ChaosLoad {
     static final String PROJECT = """
             {"name":"%s","ownerName":"河南奥克斯智能电气有限公司","ownerCreditCode":"91410100MA44R8XK0H",
              "district":"410106","park":"先进制造业开发区","chain":"智能家电","industry":"C3851",
-             "constructionType":"NEW","projectType":"01","totalInvestment":65000,"landArea":200,
+             "constructionType":"NEW","projectType":"01","totalInvestment":65000,"landArea":100,
              "annualOutput":120000,"annualTax":8000,"takesNewLand":true,"eiaCategory":"REPORT_FORM",
              "privateInvestment":true,"plannedStart":"2025-03-01","plannedProduction":"2026-12-31"}""";
 
