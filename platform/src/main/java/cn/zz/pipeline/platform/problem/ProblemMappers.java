@@ -38,6 +38,8 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 for an unavailable database asks the client to wait: a PostgreSQL restart takes a few seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final int PRIORITY = 100; // ahead of the framework's own mappers
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -154,6 +156,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // a restart or failover of PostgreSQL: the client retries, as it does with the balancer's 503
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(new Problem(Problem.type("database-unavailable"), "数据库暂不可用 Database unavailable", 503,
+                            "数据库暂时不可用，请稍后重试；命令可能未生效，重试前请先查询 (the database is briefly"
+                                    + " unavailable; retry later, and read before repeating a command)", path(uri),
+                            null))
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(Problem.type("internal-error"), "内部错误 Internal error", 500,
