@@ -131,6 +131,15 @@ class OutboxAndProblemsTest {
     }
 
     @Test
+    void aDatabaseThatEndsTheConnectionIsA503WithRetryAfterNotA500() {
+        given().header("Authorization", Tokens.bearer("staff.shangjie"))
+                .post("/test/business/database-gone")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                .body("type", equalTo("urn:pipeline:problem:dependency-unavailable"))
+                .body("status", equalTo(503));
+    }
+
+    @Test
     void unexpectedErrorsNameNoClass() {
         given().header("Authorization", Tokens.bearer("staff.shangjie"))
                 .post("/test/business/boom")

@@ -66,6 +66,16 @@ public class TestBusinessResource {
         return Response.status(201).build();
     }
 
+    /** The database ends this request's connection (as a restart of PostgreSQL does). */
+    @POST
+    @Path("/database-gone")
+    @RolesAllowed("staff")
+    @Transactional
+    public Response databaseGone() {
+        em.createNativeQuery("select pg_terminate_backend(pg_backend_pid())").getResultList();
+        return Response.ok().build();
+    }
+
     @POST
     @Path("/boom")
     @RolesAllowed("staff")
