@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The images -Pimages builds (only then: the root pom's images profile sets deploycheck.images). Each archive carries
- * the name the manifests use, sits on the base image made by deploy/images/base-image.sh, and, unpacked layer by layer
- * and run as its user in a chroot with its own /proc and PID namespace (no container runtime here), boots Quarkus up
- * to its first database connection, which is refused: nothing else is given to it.
+ * The images the build makes with Jib (the root pom's images profile, on whenever tests run; it sets
+ * deploycheck.images). Each is an OCI image layout tarball whose every blob matches its digest, that names the image
+ * the manifests use, sits on the base image made by deploy/images/base-image.sh, keeps a Docker manifest.json that
+ * points at the same blobs, and, unpacked layer by layer and run as its user in a chroot with its own /proc and PID
+ * namespace (no container runtime here; that part needs root), boots Quarkus up to its first database connection,
+ * which is refused: nothing else is given to it.
  */
 @EnabledIfSystemProperty(named = "deploycheck.images", matches = "true")
 class ImageArchiveTest {
@@ -33,26 +36,48 @@ class ImageArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"project-service", "approval-service", "reporting-service"})
-    void theImageIsTheOneTheManifestsNameAndItsApplicationBoots(String service) throws Exception {
-        Path archive = Repo.path(service + "/target/" + service + "-image.tar");
-        assertThat(archive).as("built by ./mvnw package -Pimages").exists();
-        Path image = Files.createDirectories(work.resolve("image"));
-        run(List.of("tar", "xf", archive.toString(), "-C", image.toString()), 60);
-        JsonNode manifest = JSON.readTree(image.resolve("manifest.json").toFile()).get(0);
-        JsonNode config = JSON.readTree(image.resolve(manifest.path("Config").asText()).toFile());
-
+    void theArchiveIsAnOciLayoutOfTheImageTheManifestsName(String service) throws Exception {
+        OciArchive oci = unpack(service);
         JsonNode container = KubernetesManifestsTest.deployment(service).at("/spec/template/spec/containers/0");
-        assertThat(manifest.at("/RepoTags/0").asText()).isEqualTo(container.path("image").asText());
+        String image = container.path("image").asText();
+        assertThat(oci.imageName()).isEqualTo(image);
+        assertThat(oci.tag()).isEqualTo(image.substring(image.lastIndexOf(':') + 1));
+
+        JsonNode config = oci.config();
+        assertThat(config.path("os").asText()).isEqualTo("linux");
+        assertThat(config.path("architecture").asText()).isIn("amd64", "arm64");
         assertThat(config.at("/config/User").asText()).isEqualTo("185");
         assertThat(config.at("/config/WorkingDir").asText()).isEqualTo("/deployments");
         assertThat(config.at("/config/ExposedPorts").has(container.at("/ports/0/containerPort").asInt() + "/tcp")).isTrue();
+        assertThat(config.at("/rootfs/type").asText()).isEqualTo("layers");
         assertThat(config.at("/rootfs/diff_ids/0").asText()).isEqualTo(baseLayer());
+        List<Path> layers = oci.layers();
 
+        // Nothing in blobs/ that the manifest does not reach.
+        List<Path> referenced = new ArrayList<>(layers);
+        referenced.add(OciArchive.blob(oci.dir(), oci.index().manifests().get(0)));
+        referenced.add(OciArchive.blob(oci.dir(), oci.manifest().config()));
+        try (var blobs = Files.list(oci.dir().resolve("blobs/sha256"))) {
+            assertThat(blobs).containsExactlyInAnyOrderElementsOf(referenced);
+        }
+
+        OciArchive.DockerImage docker = oci.dockerImage();
+        assertThat(docker.RepoTags()).containsExactly(image);
+        assertThat(oci.dir().resolve(docker.Config()))
+                .isEqualTo(OciArchive.blob(oci.dir(), oci.manifest().config()));
+        assertThat(docker.Layers().stream().map(oci.dir()::resolve).toList()).isEqualTo(layers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"project-service", "approval-service", "reporting-service"})
+    void itsApplicationBootsAsItsUser(String service) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "running the image in a chroot with its own PID namespace needs root");
+        OciArchive oci = unpack(service);
+        JsonNode config = oci.config();
         Path rootfs = Files.createDirectories(work.resolve("rootfs"));
-        for (JsonNode layer : manifest.path("Layers")) {
-            String name = layer.asText();
-            run(List.of("tar", name.endsWith(".gz") ? "xzf" : "xf", image.resolve(name).toString(), "-C",
-                    rootfs.toString()), 120);
+        for (Path layer : oci.layers()) {
+            run(List.of("tar", "xzf", layer.toString(), "-C", rootfs.toString()), 120);
         }
         List<String> command = new ArrayList<>(List.of("unshare", "-mpf", "--mount-proc=" + rootfs.resolve("proc"),
                 "/usr/bin/env", "-i"));
@@ -67,6 +92,14 @@ class ImageArchiveTest {
         String output = run(command, 180);
         assertThat(output).contains("Unable to obtain connection from database")
                 .doesNotContain("ClassNotFoundException", "UnsatisfiedLinkError", "error while loading shared libraries");
+    }
+
+    private OciArchive unpack(String service) throws IOException {
+        Path archive = Repo.path(service + "/target/" + service + "-image.tar");
+        assertThat(archive).as("built by ./mvnw package (the images profile)").exists();
+        Path dir = Files.createDirectories(work.resolve("image"));
+        run(List.of("tar", "xf", archive.toString(), "-C", dir.toString()), 60);
+        return OciArchive.read(dir);
     }
 
     private static String baseLayer() throws IOException {
