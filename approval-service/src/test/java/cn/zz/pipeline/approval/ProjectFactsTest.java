@@ -7,9 +7,11 @@ import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.EventPayload;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.project.InvestmentReported;
 import cn.zz.pipeline.events.project.ProjectAssigned;
 import cn.zz.pipeline.events.project.ProjectDeclared;
 import cn.zz.pipeline.events.project.ProjectRegistered;
+import cn.zz.pipeline.events.project.ProjectWithdrawn;
 import cn.zz.pipeline.testsupport.KafkaResource;
 import cn.zz.pipeline.testsupport.KafkaTestClient;
 import cn.zz.pipeline.testsupport.SampleProjects;
@@ -23,7 +25,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -58,6 +62,9 @@ class ProjectFactsTest {
         send(id, 3, new ProjectAssigned(id, "张副区长", List.of("发改委", "自然资源局"), "staff.xinzheng"));
         // A stale copy of the registration arrives late: it must not roll the facts back.
         send(id, 1, new ProjectRegistered(reserve, "staff.xinzheng"));
+        // A type approvals do not need: passed over unparsed, yet it moves the stream (no gap is counted).
+        send(id, 4, new InvestmentReported(id, reserve.code(), "410184", "2025-06", 2025, 6, new BigDecimal("1200"),
+                null, null, "staff.xinzheng"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ProjectFact f = fact(id);
@@ -69,10 +76,53 @@ class ProjectFactsTest {
                 .header("Authorization", Tokens.bearer("admin")).queryParam("subject", id.toString())
                 .get("/api/admin/event-streams").then().statusCode(200)
                 .body("find { it.consumer == 'project-facts' }.applied", equalTo(4))
-                .body("find { it.consumer == 'project-facts' }.lastSequence", equalTo(3))
-                .body("find { it.consumer == 'project-facts' }.outOfOrder", equalTo(1)));
+                .body("find { it.consumer == 'project-facts' }.lastSequence", equalTo(4))
+                .body("find { it.consumer == 'project-facts' }.gaps", equalTo(0)));
         assertThat(fact(id).totalInvestment()).isEqualByComparingTo("31000");
         assertThat(fact(id).lastSequence()).isEqualTo(2); // the assignment moves the leader only
+    }
+
+    @Test
+    void withinOneBatchAProjectsFactsAreStoredBeforeItsCaseOpensOrIsCancelled() {
+        UUID kept = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
+        List<EventEnvelope> burst = new ArrayList<>();
+        for (UUID id : List.of(kept, withdrawn)) {
+            var reserve = SampleProjects.snapshot(id, "批内项目", "410184", new BigDecimal("8000"), Stage.RESERVE);
+            burst.add(envelope(id, 1, new ProjectRegistered(reserve, "staff.xinzheng")));
+            burst.add(envelope(id, 2, new ProjectDeclared(SampleProjects.snapshot(id, "批内项目", "410184",
+                    new BigDecimal("8000"), Stage.DECLARED), LocalDate.of(2025, 6, 2), null, "staff.xinzheng")));
+            burst.add(envelope(id, 3, new ProjectAssigned(id, "李副区长", List.of("发改委"), "staff.xinzheng")));
+        }
+        burst.add(envelope(withdrawn, 4, new ProjectWithdrawn(withdrawn, codeOf(burst, withdrawn), "410184",
+                Stage.DECLARED, LocalDate.of(2025, 6, 3), "企业放弃", "staff.xinzheng")));
+        // Sent at once, so that the consumer takes them in one poll: one transaction for all of them.
+        kafka.sendAll(Topics.PROJECT_EVENTS, burst.stream().map(e -> Map.entry(e.subject(), EventCodec.write(e))).toList());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(caseStates(kept)).containsExactly("OPEN");
+            assertThat(caseStates(withdrawn)).containsExactly("CANCELLED");
+        });
+        assertThat(fact(kept).stage()).isEqualTo(Stage.DECLARED);
+        assertThat(fact(kept).leader()).isEqualTo("李副区长");
+        assertThat(fact(withdrawn).stage()).isEqualTo(Stage.WITHDRAWN);
+        assertThat(fact(withdrawn).lastSequence()).isEqualTo(4);
+    }
+
+    private static String codeOf(List<EventEnvelope> events, UUID id) {
+        return events.stream().filter(e -> e.data() instanceof ProjectRegistered r && r.project().id().equals(id))
+                .map(e -> ((ProjectRegistered) e.data()).project().code()).findFirst().orElseThrow();
+    }
+
+    private static EventEnvelope envelope(UUID project, long sequence, EventPayload data) {
+        return EventEnvelope.create("/project-service", project.toString(), sequence, Instant.now(), data);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> caseStates(UUID project) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) facts.getEntityManager()
+                .createNativeQuery("select state from approval_case where project_id = ?1 order by opened_at")
+                .setParameter(1, project).getResultList());
     }
 
     @Test

@@ -66,10 +66,15 @@ final class Api {
 
     /** reporting-service's consumer lag (records behind the topics' end), from its Prometheus metrics; -1 if unknown. */
     long lag() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(reporting + "/q/metrics")).build(),
+        return lag(reporting, "reporting");
+    }
+
+    /** A consumer's lag (records behind its topics' end) from its service's Prometheus metrics; -1 if unknown. */
+    long lag(String service, String consumer) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (String line : r.body().split("\n")) {
-            if (line.startsWith("pipeline_consumer_lag{") && line.contains("consumer=\"reporting\"")) {
+            if (line.startsWith("pipeline_consumer_lag{") && line.contains("consumer=\"" + consumer + "\"")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -135,26 +135,52 @@ public final class ReportingBenchmark {
         return JSON.writeValueAsBytes(EventEnvelope.create("/project-service", project.toString(), sequence, time, data));
     }
 
-    /** The seeds generator's bulk path, then the wait until the projection has applied everything. */
+    /**
+     * The seeds generator's bulk path, then the wait until every consumer of the project topic (reporting-service's
+     * projection, approval-service's project facts) has applied everything. Meanwhile, {@code probe} seconds
+     * (default 20) into the load, a project is registered and declared through the API: the time until its approval
+     * case is open says whether approvals keep up during a city's historical import.
+     */
     private void load() throws Exception {
         long before = api.lag();
         long start = System.nanoTime();
         int threads = Integer.parseInt(args.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
+        DeclarationProbe probe = new DeclarationProbe(Integer.parseInt(args.getOrDefault("probe", "20")));
+        probe.start();
         PlanSum plans = new PlanSum(KafkaSink.open(generator, args.getOrDefault("kafka", "localhost:9092"), 3),
                 latest.getYear());
         Load.Totals t = Load.run(generator, 0, projects, threads, plans, System.out);
         long events = t.events();
         System.out.printf("load: published %,d events of %,d projects in %.1f s (%.0f events/s); waiting for the"
-                + " projection%n", events, t.projects(), t.seconds(), t.eventsPerSecond());
-        long lag;
-        while ((lag = api.lag()) > 0 || lag < 0) {
-            System.out.printf("  lag %,d%n", lag);
-            Thread.sleep(5_000);
+                + " consumers%n", events, t.projects(), t.seconds(), t.eventsPerSecond());
+        Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
+        Map<String, String> consumers = Map.of("reporting", api.reporting, "project-facts", api.approval);
+        while (caughtUp.size() < consumers.size()) {
+            StringBuilder line = new StringBuilder();
+            for (Map.Entry<String, String> c : consumers.entrySet()) {
+                if (caughtUp.containsKey(c.getKey())) {
+                    continue;
+                }
+                long lag = api.lag(c.getValue(), c.getKey());
+                if (lag == 0) {
+                    caughtUp.put(c.getKey(), seconds(start));
+                } else {
+                    line.append(String.format("  %s lag %,d", c.getKey(), lag));
+                }
+            }
+            if (caughtUp.size() < consumers.size()) {
+                System.out.println(line);
+                Thread.sleep(2_000);
+            }
         }
-        double total = seconds(start);
-        System.out.printf("LOAD: %,d events applied in %.1f s since the first was published: %.0f events/s"
-                + " (lag before %d)%n", events, total, events / total, before);
+        for (Map.Entry<String, Double> c : caughtUp.entrySet()) {
+            System.out.printf("LOAD %s: %,d events applied in %.1f s since the first was published: %.0f events/s"
+                    + "%s%n", c.getKey(), events, c.getValue(), events / c.getValue(),
+                    c.getKey().equals("reporting") ? " (lag before " + before + ")" : "");
+        }
+        probe.join();
+        System.out.printf("DECLARED DURING THE LOAD: %s%n", probe.result);
         // the plans reached plan_total: the city's plan of the year against what the load published (equal on a
         // stack that held nothing else)
         JsonNode report = JSON.readTree(api.send("admin", "GET", api.reporting + "/api/reports/investment?year="
@@ -164,6 +190,35 @@ public final class ReportingBenchmark {
                 + " (%s)%n", plans.count(), latest.getYear(), plans.amount().toPlainString(),
                 counted == null ? "none" : counted.toPlainString(), counted != null
                         && counted.compareTo(plans.amount()) == 0 ? "equal" : "DIFFERENT: other data, or plans lost");
+    }
+
+    /** Registers and declares one project through the API during the load, and times until its case is open. */
+    private final class DeclarationProbe extends Thread {
+        private final int afterSeconds;
+        volatile String result = "not run";
+
+        DeclarationProbe(int afterSeconds) {
+            super("declaration-probe");
+            this.afterSeconds = afterSeconds;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(afterSeconds * 1000L);
+                String id = api.expect("staff.shangjie", "POST", api.project + "/api/projects",
+                        Api.registration(999_999, 60_000), 201).get("id").asText();
+                api.expect("staff.shangjie", "POST", api.project + "/api/projects/" + id + "/transitions",
+                        "{\"to\":\"DECLARED\",\"reason\":\"benchmark probe\"}", 200);
+                long declared = System.nanoTime();
+                api.awaitCase(id, java.time.Duration.ofHours(12));
+                result = String.format("declared %d s into the load; its case open %.2f s later", afterSeconds,
+                        seconds(declared));
+            } catch (Exception e) {
+                result = "failed: " + e;
+            }
+        }
     }
 
     /** The kafka sink, summing the plans of one year on the way (what plan_total must count for it). */

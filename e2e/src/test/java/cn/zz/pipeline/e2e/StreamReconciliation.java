@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The exact reconciliation, in SQL: what each producer published (its outbox_event rows, the envelope's subject as
  * message key and its sequence in the payload) against what each consumer recorded (consumed_stream: the position
- * and the count of events applied per project; processed_event for the record-at-a-time consumers). Empty when
+ * and the count of events applied per project; processed_event for the record-at-a-time consumer). Empty when
  * nothing was lost, nothing applied twice and every project's sequence is 1..n without a hole.
  */
 final class StreamReconciliation {
@@ -28,7 +28,7 @@ final class StreamReconciliation {
     }
 
     static final List<Consumer> CONSUMERS = List.of(
-            new Consumer("approval", "project-facts", PROJECT_TOPIC, "project", true),
+            new Consumer("approval", "project-facts", PROJECT_TOPIC, "project", false),
             new Consumer("project", "approval-outcomes", APPROVAL_TOPIC, "approval", true),
             new Consumer("reporting", "reporting", PROJECT_TOPIC, "project", false),
             new Consumer("reporting", "reporting", APPROVAL_TOPIC, "approval", false));

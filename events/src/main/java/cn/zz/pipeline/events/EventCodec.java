@@ -1,7 +1,9 @@
 package cn.zz.pipeline.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -123,6 +128,51 @@ public final class EventCodec {
             throw new InvalidEventException("malformed JSON: no content");
         }
         return bind(checkedTree(parse(json)));
+    }
+
+    /** An event's routing attributes, read from its JSON without the rest: {@link #peek}. */
+    public record Head(EventType type, String subject, long sequence) {
+    }
+
+    /**
+     * The top-level {@code type}, {@code subject} and {@code sequence} of an event, read without parsing the rest
+     * or checking the schema (a consumer passes over the types it does not need for the price of this). Empty when
+     * the bytes are not a JSON object with a known type, a subject and a valid sequence; {@link #read(byte[])}
+     * then says what is wrong.
+     */
+    public static Optional<Head> peek(byte[] json) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        EventType type = null;
+        String subject = null;
+        long sequence = 0;
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "type" -> type = value == JsonToken.VALUE_STRING
+                            ? EventType.fromType(p.getText()).orElse(null) : null;
+                    case "subject" -> subject = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "sequence" -> sequence = Sequence.parse(switch (value) {
+                        case VALUE_STRING -> TextNode.valueOf(p.getText());
+                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(p.getDecimalValue());
+                        default -> null; // refused by parse
+                    });
+                    default -> p.skipChildren();
+                }
+                if (type != null && subject != null && sequence > 0) {
+                    return Optional.of(new Head(type, subject, sequence)); // the rest (the data) is not read
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Schema validation only: parses, rejects an unknown type and checks the type's schema. */

@@ -169,6 +169,35 @@ class EventCodecTest {
     }
 
     @Test
+    void peekReadsTheHeadAloneInEitherEnvelope() {
+        for (EventType type : EventType.values()) {
+            byte[] json = EventCodec.write(SampleEvents.envelope(type)).getBytes(StandardCharsets.UTF_8);
+            assertThat(EventCodec.peek(json)).contains(new EventCodec.Head(type, PROJECT_ID, 7));
+        }
+        // Envelope 1 (integer sequence), and the data first: the order of the attributes does not matter.
+        String one = sampleJson(EventType.PROJECT_DECLARED, n -> n.put("sequence", 7));
+        assertThat(EventCodec.peek(one.getBytes(StandardCharsets.UTF_8)))
+                .contains(new EventCodec.Head(EventType.PROJECT_DECLARED, PROJECT_ID, 7));
+        String dataFirst = "{\"data\":{\"type\":\"x\",\"subject\":\"y\"},\"sequence\":\"0000000000000000003\","
+                + "\"subject\":\"p\",\"type\":\"pipeline.project.assigned.v1\"}";
+        assertThat(EventCodec.peek(dataFirst.getBytes(StandardCharsets.UTF_8)))
+                .contains(new EventCodec.Head(EventType.PROJECT_ASSIGNED, "p", 3));
+    }
+
+    @Test
+    void peekGivesNothingWhereReadWouldRefuse() {
+        for (String bad : List.of("this is not json", "[]", "{}", "{\"type\":\"pipeline.project.unknown.v9\","
+                        + "\"subject\":\"p\",\"sequence\":\"0000000000000000001\"}",
+                "{\"type\":\"pipeline.project.assigned.v1\",\"subject\":\"p\",\"sequence\":\"1\"}",
+                "{\"type\":\"pipeline.project.assigned.v1\",\"subject\":7,\"sequence\":1}",
+                "{\"type\":\"pipeline.project.assigned.v1\",\"subject\":\"p\",\"sequence\":0}",
+                "{\"type\":\"pipeline.project.assigned.v1\",\"subject\":\"p\"")) {
+            assertThat(EventCodec.peek(bad.getBytes(StandardCharsets.UTF_8))).as(bad).isEmpty();
+        }
+        assertThat(EventCodec.peek(null)).isEmpty();
+    }
+
+    @Test
     void envelopeOneIsStillRead() throws Exception {
         // As written before issue 16 (events in topics, dead letters, historical data): integer sequence, no dataschema.
         EventEnvelope event = SampleEvents.envelope(EventType.PROJECT_DECLARED);

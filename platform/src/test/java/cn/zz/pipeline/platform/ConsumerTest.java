@@ -3,6 +3,7 @@ package cn.zz.pipeline.platform;
 import cn.zz.pipeline.events.EventCodec;
 import cn.zz.pipeline.events.EventEnvelope;
 import cn.zz.pipeline.events.Topics;
+import cn.zz.pipeline.events.project.ProjectAssigned;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.platform.outbox.EventRecords;
 import cn.zz.pipeline.platform.outbox.OutboxRow;
@@ -125,6 +126,25 @@ class ConsumerTest {
         ConsumerRecord<String, String> dlq = deadLetters(project, "platform-test.test-batch").get(0);
         assertThat(KafkaTestClient.header(dlq, "dlq-reason")).contains("batch-poison");
         assertThat(dlq.value()).contains(sent.get(156).id().toString());
+    }
+
+    @Test
+    void aTypeTheBatchHandlerPassesOverMovesItsStreamButIsNeverHandedOver() {
+        UUID project = UUID.randomUUID();
+        List<EventEnvelope> sent = List.of(updated(project, 1, "kept-1"),
+                EventEnvelope.create("/test", project.toString(), 2, Instant.now(),
+                        new ProjectAssigned(project, "张副区长", List.of("发改委"), "tester")),
+                updated(project, 3, "kept-3"));
+        sent.forEach(this::send);
+        await().atMost(Duration.ofSeconds(20)).until(() -> batchEffects(project).size() == 2);
+        assertThat(batchEffects(project)).containsExactly(1L, 3L);
+        // The position accounts for all three: applied 3, no gap where the assignment was passed over.
+        Object[] stream = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select last_sequence, applied, gaps from consumed_stream where consumer = 'test-batch'"
+                                + " and subject = ?1").setParameter(1, project.toString()).getSingleResult());
+        assertThat(((Number) stream[0]).longValue()).isEqualTo(3);
+        assertThat(((Number) stream[1]).longValue()).isEqualTo(3);
+        assertThat(((Number) stream[2]).longValue()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.platform;
 
 import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.platform.consumer.BatchEventHandler;
@@ -14,6 +15,7 @@ import java.util.Set;
 /**
  * A batch projection for the tests: one row per applied project event in test_batch_effect. An update whose project
  * name is "batch-poison" can never be applied (other names, including the per-record handler's poison, are fine).
+ * It passes over assignments ({@link #wants}).
  */
 @ApplicationScoped
 public class TestBatchHandler implements BatchEventHandler {
@@ -29,6 +31,11 @@ public class TestBatchHandler implements BatchEventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(Topics.PROJECT_EVENTS);
+    }
+
+    @Override
+    public boolean wants(EventType type) {
+        return type != EventType.PROJECT_ASSIGNED;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package cn.zz.pipeline.approval.facts;
 
-import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.project.ProjectSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -16,36 +17,78 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectFactRepository implements PanacheRepositoryBase<ProjectFact, UUID> {
 
-    /** Stores the project's snapshot unless a later event's snapshot is stored already. */
-    public void upsert(ProjectSnapshot p, long sequence) {
-        // Native: an insert-or-update (on conflict) guarded by the event sequence is one statement; JPQL has none.
-        getEntityManager().createNativeQuery("insert into project_fact (project_id, code, name, district, stage,"
-                        + " industry, takes_new_land, eia_category, construction_type, total_investment, leader,"
-                        + " last_sequence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                        + " on conflict (project_id) do update set code = excluded.code, name = excluded.name,"
-                        + " district = excluded.district, stage = excluded.stage, industry = excluded.industry,"
-                        + " takes_new_land = excluded.takes_new_land, eia_category = excluded.eia_category,"
-                        + " construction_type = excluded.construction_type, total_investment = excluded.total_investment,"
-                        + " leader = excluded.leader, last_sequence = excluded.last_sequence, updated_at = now()"
-                        + " where project_fact.last_sequence < excluded.last_sequence")
-                .setParameter(1, p.id()).setParameter(2, p.code()).setParameter(3, p.name())
-                .setParameter(4, p.district()).setParameter(5, p.stage().name()).setParameter(6, p.industry())
-                .setParameter(7, p.takesNewLand())
-                .setParameter(8, p.eiaCategory() == null ? null : p.eiaCategory().name())
-                .setParameter(9, p.constructionType().name()).setParameter(10, p.totalInvestment())
-                .setParameter(11, p.leader()).setParameter(12, sequence)
-                .executeUpdate();
-    }
-
-    /** A stage event (admitted, started, ...): the stage, and the newest sequence seen. */
-    public void stage(UUID projectId, Stage stage, long sequence) {
-        update("stage = ?1, lastSequence = greatest(lastSequence, ?2), updatedAt = ?3 where projectId = ?4", stage,
-                sequence, Instant.now(), projectId);
-    }
-
-    /** The project's assigned leader (分包领导), to whom its overdue tasks are escalated. */
-    public void assign(UUID projectId, String leader) {
-        update("leader = ?1, updatedAt = ?2 where projectId = ?3", leader, Instant.now(), projectId);
+    /**
+     * Stores the changes of a batch of project events, one JDBC batch per kind: a snapshot is inserted or stored
+     * over older facts (unless a later event's snapshot is stored already), a stage alone moves the stage and the
+     * newest sequence seen, a leader alone the leader.
+     */
+    public void apply(Collection<FactChanges.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // Native JDBC batches: an insert-or-update (on conflict) guarded by the event sequence is one statement (JPQL
+        // has none), and a batch of them is one round trip.
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("insert into project_fact (project_id, code, name,"
+                    + " district, stage, industry, takes_new_land, eia_category, construction_type, total_investment,"
+                    + " leader, last_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (project_id) do update set code = excluded.code, name = excluded.name,"
+                    + " district = excluded.district, stage = excluded.stage, industry = excluded.industry,"
+                    + " takes_new_land = excluded.takes_new_land, eia_category = excluded.eia_category,"
+                    + " construction_type = excluded.construction_type, total_investment = excluded.total_investment,"
+                    + " leader = excluded.leader, last_sequence = excluded.last_sequence, updated_at = now()"
+                    + " where project_fact.last_sequence < excluded.last_sequence");
+                 PreparedStatement stage = c.prepareStatement("update project_fact set stage = ?,"
+                         + " last_sequence = greatest(last_sequence, ?), updated_at = now() where project_id = ?");
+                 PreparedStatement leader = c.prepareStatement("update project_fact set leader = ?,"
+                         + " updated_at = now() where project_id = ?")) {
+                int upserts = 0;
+                int stages = 0;
+                int leaders = 0;
+                for (FactChanges.Change ch : changes) {
+                    ProjectSnapshot p = ch.snapshot;
+                    if (p != null) {
+                        upsert.setObject(1, p.id());
+                        upsert.setString(2, p.code());
+                        upsert.setString(3, p.name());
+                        upsert.setString(4, p.district());
+                        upsert.setString(5, ch.stageToStore().name());
+                        upsert.setString(6, p.industry());
+                        upsert.setBoolean(7, p.takesNewLand());
+                        upsert.setString(8, p.eiaCategory() == null ? null : p.eiaCategory().name());
+                        upsert.setString(9, p.constructionType().name());
+                        upsert.setBigDecimal(10, p.totalInvestment());
+                        upsert.setString(11, ch.leaderToStore());
+                        upsert.setLong(12, ch.sequence);
+                        upsert.addBatch();
+                        upserts++;
+                        continue;
+                    }
+                    if (ch.stage != null) {
+                        stage.setString(1, ch.stage.name());
+                        stage.setLong(2, ch.sequence);
+                        stage.setObject(3, ch.projectId);
+                        stage.addBatch();
+                        stages++;
+                    }
+                    if (ch.leaderSet) {
+                        leader.setString(1, ch.leader);
+                        leader.setObject(2, ch.projectId);
+                        leader.addBatch();
+                        leaders++;
+                    }
+                }
+                if (upserts > 0) {
+                    upsert.executeBatch();
+                }
+                if (stages > 0) {
+                    stage.executeBatch();
+                }
+                if (leaders > 0) {
+                    leader.executeBatch();
+                }
+            }
+        });
     }
 
     /** The assigned leader, null when none (or the project is unknown). */

@@ -130,7 +130,10 @@ final class BatchApplier extends Thread {
         }
     }
 
-    /** Dead-letters the poll's invalid records and applies the rest. Returns false only when shutting down. */
+    /**
+     * Dead-letters the poll's invalid records and applies the rest (with the heads of those the handler passes
+     * over). Returns false only when shutting down.
+     */
     private boolean apply(Polled polled) throws InterruptedException {
         if (worker.staleEpoch) {
             return true; // a replay elsewhere: the consumer reads it again under the new epoch
@@ -138,60 +141,57 @@ final class BatchApplier extends Thread {
         List<ConsumerRecord<String, byte[]>> all = polled.records();
         Decoded[] decoded = polled.decoded();
         List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>(all.size());
-        List<EventEnvelope> events = new ArrayList<>(all.size());
+        List<Inbox.Delivery> deliveries = new ArrayList<>(all.size());
         for (int i = 0; i < decoded.length; i++) {
-            if (decoded[i].event() == null) {
+            Inbox.Delivery d = decoded[i].delivery(all.get(i).topic());
+            if (d == null) {
                 if (!worker.deadLetters.send(all.get(i), decoded[i].failure())) {
                     return false;
                 }
                 continue;
             }
             valid.add(all.get(i));
-            events.add(decoded[i].event());
+            deliveries.add(d);
         }
-        if (events.isEmpty()) {
+        if (deliveries.isEmpty()) {
             return true;
         }
-        return applyBatch(valid, events, 0);
+        return applyBatch(valid, deliveries, 0);
     }
 
     /**
-     * One transaction for the events; when it fails for a reason other than a lost connection, each half is
+     * One transaction for the deliveries; when it fails for a reason other than a lost connection, each half is
      * applied on its own (in order), down to single events, so that a poison event is found in a few steps and
      * dead-lettered alone while the rest are applied. Returns false only when shutting down.
      */
-    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events, int depth)
-            throws InterruptedException {
-        if (events.size() == 1 && depth > 0) {
-            return worker.applyOne(records.get(0), events.get(0));
-        }
-        List<Inbox.Delivery> deliveries = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            deliveries.add(new Inbox.Delivery(records.get(i).topic(), events.get(i)));
+    private boolean applyBatch(List<ConsumerRecord<String, byte[]>> records, List<Inbox.Delivery> deliveries,
+                               int depth) throws InterruptedException {
+        if (deliveries.size() == 1 && depth > 0 && deliveries.get(0).event() != null) {
+            return worker.applyOne(records.get(0), deliveries.get(0).event());
         }
         Backoff backoff = worker.backoff();
         while (worker.running()) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> worker.applyFresh(deliveries));
-                worker.processed(events.size());
+                worker.processed(deliveries.size());
                 return true;
             } catch (RuntimeException e) {
                 if (Epochs.stale(e)) {
                     worker.staleEpoch = true; // not applied: read again under the new epoch
                     return true;
                 }
-                if (Failures.kind(e) != Failures.Kind.TRANSIENT) {
-                    if (events.size() == 1) {
-                        return worker.applyOne(records.get(0), events.get(0));
-                    }
+                if (Failures.kind(e) != Failures.Kind.TRANSIENT && deliveries.size() > 1) {
                     if (depth == 0) {
                         LOG.warnf("consumer %s: batch of %d failed (%s), applying it in halves", worker.name,
-                                events.size(), Failures.describe(e));
+                                deliveries.size(), Failures.describe(e));
                     }
-                    int half = events.size() / 2;
-                    return applyBatch(records.subList(0, half), events.subList(0, half), depth + 1)
-                            && applyBatch(records.subList(half, events.size()), events.subList(half, events.size()),
-                                    depth + 1);
+                    int half = deliveries.size() / 2;
+                    return applyBatch(records.subList(0, half), deliveries.subList(0, half), depth + 1)
+                            && applyBatch(records.subList(half, deliveries.size()),
+                                    deliveries.subList(half, deliveries.size()), depth + 1);
+                }
+                if (Failures.kind(e) != Failures.Kind.TRANSIENT && deliveries.get(0).event() != null) {
+                    return worker.applyOne(records.get(0), deliveries.get(0).event());
                 }
                 worker.retrying(e, backoff);
                 backoff.sleep();

@@ -1,6 +1,7 @@
 package cn.zz.pipeline.platform.consumer;
 
 import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.EventType;
 
 import java.util.List;
 
@@ -21,6 +22,17 @@ public interface BatchEventHandler extends EventHandler {
     @Override
     default void handle(EventEnvelope event) {
         handleBatch(List.of(event));
+    }
+
+    /**
+     * Whether events of this type concern the handler. The others are passed over: only their head is read
+     * ({@link cn.zz.pipeline.events.EventCodec#peek}; no full parse, no schema check) and they are never handed
+     * over, but they move the stream positions in the batch's transaction, so the positions still account for every
+     * event and a gap still shows. A record whose head cannot be read is decoded as usual (and dead-lettered if
+     * invalid).
+     */
+    default boolean wants(EventType type) {
+        return true;
     }
 
     /** Largest number of events one poll (and one transaction) may carry. */

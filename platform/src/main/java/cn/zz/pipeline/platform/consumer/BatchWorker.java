@@ -47,7 +47,7 @@ final class BatchWorker extends ConsumerWorker {
 
     @Override
     boolean consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        Polled polled = Polled.decode(records, consumer);
+        Polled polled = Polled.decode(records, consumer, batch);
         if (staleEpoch) {
             return true; // read again once the consumer has followed the replay
         }

@@ -74,14 +74,22 @@ public class Inbox {
                 .executeUpdate();
     }
 
-    /** An event as delivered from a topic. */
-    public record Delivery(String topic, EventEnvelope event) {
+    /**
+     * An event as delivered from a topic: its stream and sequence, and the event itself, or null when the handler
+     * passes over its type (the position moves on; nothing is handed over).
+     */
+    public record Delivery(String topic, String subject, long sequence, EventEnvelope event) {
+
+        public Delivery(String topic, EventEnvelope event) {
+            this(topic, event.subject(), event.sequence(), event);
+        }
     }
 
     /**
-     * For batch consumers: the deliveries not applied yet, in order. Instead of a row per event id, the position of
+     * For batch consumers: the events not applied yet, in order. Instead of a row per event id, the position of
      * each (topic, subject) stream decides: an event whose sequence is not above the last applied one is a copy or
-     * older, and is left out; a jump counts as a gap. The positions are written in the caller's transaction, so
+     * older, and is left out; a jump counts as a gap. A delivery without its event (a type the handler passes over)
+     * moves the position and counts as applied, so the positions account for every event of the stream. The positions are written in the caller's transaction, so
      * they commit or roll back with the effect; three statements per batch, whatever its size. The positions are
      * read {@code for update} (missing rows are first inserted as placeholders, all in one stable order, so that two
      * transactions wait for each other instead of deadlocking): when a rebalance hands a partition to another
@@ -97,9 +105,9 @@ public class Inbox {
         org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
         List<EventEnvelope> out = new ArrayList<>(deliveries.size());
         session.doWork(c -> {
-            String[] subjects = deliveries.stream().map(d -> d.event().subject()).distinct().toArray(String[]::new);
+            String[] subjects = deliveries.stream().map(Delivery::subject).distinct().toArray(String[]::new);
             String[] topics = deliveries.stream().map(Delivery::topic).distinct().toArray(String[]::new);
-            String[][] keys = deliveries.stream().map(d -> d.topic() + '\u0000' + d.event().subject()).distinct()
+            String[][] keys = deliveries.stream().map(d -> d.topic() + '\u0000' + d.subject()).distinct()
                     .sorted().map(k -> k.split("\u0000", 2)).toArray(String[][]::new);
             try (PreparedStatement s = c.prepareStatement("insert into consumed_stream (consumer, topic, subject,"
                     + " last_sequence, applied) select ?, k.topic, k.subject, 0, 0"
@@ -130,9 +138,9 @@ public class Inbox {
             int gaps = 0;
             String firstGap = null;
             for (Delivery d : deliveries) {
-                String key = d.topic() + '\u0000' + d.event().subject();
+                String key = d.topic() + '\u0000' + d.subject();
                 long[] p = positions.get(key);
-                long seq = d.event().sequence();
+                long seq = d.sequence();
                 if (p != null && seq <= p[0]) {
                     continue;
                 }
@@ -141,7 +149,7 @@ public class Inbox {
                     positions.put(key, p);
                 } else if (seq > p[0] + 1 && p[3] == 1) {
                     if (gaps++ == 0) {
-                        firstGap = d.event().subject() + " sequence " + seq + " after " + p[0];
+                        firstGap = d.subject() + " sequence " + seq + " after " + p[0];
                     }
                     p[2]++;
                 }
@@ -149,7 +157,9 @@ public class Inbox {
                 p[1]++;
                 p[3] = 1;
                 changed.put(key, d);
-                out.add(d.event());
+                if (d.event() != null) {
+                    out.add(d.event());
+                }
             }
             if (gaps > 0) {
                 // One line per batch, not per event: a producer that skips sequences must not flood the log.
@@ -165,7 +175,7 @@ public class Inbox {
                     long[] p = positions.get(e.getKey());
                     s.setString(1, consumer);
                     s.setString(2, e.getValue().topic());
-                    s.setString(3, e.getValue().event().subject());
+                    s.setString(3, e.getValue().subject());
                     s.setLong(4, p[0]);
                     s.setLong(5, p[1]);
                     s.setLong(6, p[2]);

@@ -16,8 +16,9 @@ import java.util.Map;
 record Polled(List<ConsumerRecord<String, byte[]>> records, Decoded[] decoded,
               Map<TopicPartition, OffsetAndMetadata> offsets, Map<TopicPartition, Long> positions) {
 
-    /** Decodes a poll (JSON parse, schema check, binding), noting its offsets and the positions reached. */
-    static Polled decode(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
+    /** Decodes a poll for the handler ({@link Decoded#of}), noting its offsets and the positions reached. */
+    static Polled decode(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer,
+                         BatchEventHandler handler) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, Long> positions = new HashMap<>();
@@ -33,7 +34,7 @@ record Polled(List<ConsumerRecord<String, byte[]>> records, Decoded[] decoded,
         // would only take CPU from the applier and the database.
         Decoded[] decoded = new Decoded[all.size()];
         for (int i = 0; i < decoded.length; i++) {
-            decoded[i] = Decoded.of(all.get(i));
+            decoded[i] = Decoded.of(all.get(i), handler);
         }
         return new Polled(all, decoded, offsets, positions);
     }
