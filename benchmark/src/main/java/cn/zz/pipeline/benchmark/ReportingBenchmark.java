@@ -46,9 +46,11 @@ import java.util.UUID;
  * <ol>
  *   <li><b>load</b>: {@code projects} synthetic projects (default 1,000,000) from the seeds module's generator,
  *   published by its bulk path straight to pipeline.project.events (the events project-service's historical import
- *   would emit: registered, stage moves, annual plans, monthly reports; about 13.8 a project); then the time until
- *   the projection's lag is zero. The plans reach plan_total, so the report phase measures the investment report
- *   with {@code plan} and {@code planRate}.</li>
+ *   would emit: registered, stage moves, annual plans, monthly reports; about 13.8 a project); then, for each
+ *   consumer of that topic (reporting-service's projection, approval-service's project facts), the time until its
+ *   lag is zero. {@code probe} seconds into the load (default 20) a project is registered and declared through the
+ *   API, and the time until approval-service has opened its case is printed. The plans reach plan_total, so the
+ *   report phase measures the investment report with {@code plan} and {@code planRate}.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
  *   scopes) for {@code seconds}: p50/p99/max.</li>
  *   <li><b>unreported</b>: {@code clients} clients asking one
