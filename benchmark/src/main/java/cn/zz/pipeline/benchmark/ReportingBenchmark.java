@@ -48,7 +48,9 @@ import java.util.UUID;
  *   published by its bulk path straight to pipeline.project.events (the events project-service's historical import
  *   would emit: registered, stage moves, annual plans, monthly reports; about 13.8 a project); then, for each
  *   consumer of that topic (reporting-service's projection, approval-service's project facts), the time until its
- *   lag is zero. {@code probe} seconds into the load (default 20) a project is registered and declared through the
+ *   lag is zero, and how far behind it was when the last event was published and how fast it caught up from there
+ *   ({@code skip=project-facts} leaves out a consumer whose service is stopped for the run). {@code probe} seconds
+ *   into the load (default 20) a project is registered and declared through the
  *   API, and the time until approval-service has opened its case is printed. The plans reach plan_total, so the
  *   report phase measures the investment report with {@code plan} and {@code planRate}.</li>
  *   <li><b>report</b>: {@code clients} clients asking the investment report (all groupings, city and district
@@ -149,15 +151,23 @@ public final class ReportingBenchmark {
         int threads = Integer.parseInt(args.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         DeclarationProbe probe = new DeclarationProbe(Integer.parseInt(args.getOrDefault("probe", "20")));
-        probe.start();
+        if (probe.afterSeconds >= 0) { // probe=-1: none (approval-service stopped for the run)
+            probe.start();
+        }
         PlanSum plans = new PlanSum(KafkaSink.open(generator, args.getOrDefault("kafka", "localhost:9092"), 3),
                 latest.getYear());
         Load.Totals t = Load.run(generator, 0, projects, threads, plans, System.out);
         long events = t.events();
         System.out.printf("load: published %,d events of %,d projects in %.1f s (%.0f events/s); waiting for the"
                 + " consumers%n", events, t.projects(), t.seconds(), t.eventsPerSecond());
+        double published = seconds(start);
         Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
-        Map<String, String> consumers = Map.of("reporting", api.reporting, "project-facts", api.approval);
+        Map<String, Long> lagAtEnd = new java.util.HashMap<>(); // behind when the last event was published
+        Map<String, String> consumers = new java.util.TreeMap<>(Map.of("reporting", api.reporting,
+                "project-facts", api.approval));
+        for (String name : args.getOrDefault("skip", "").split(",")) {
+            consumers.remove(name); // a consumer whose service is stopped for this run
+        }
         while (caughtUp.size() < consumers.size()) {
             StringBuilder line = new StringBuilder();
             for (Map.Entry<String, String> c : consumers.entrySet()) {
@@ -165,6 +175,7 @@ public final class ReportingBenchmark {
                     continue;
                 }
                 long lag = api.lag(c.getValue(), c.getKey());
+                lagAtEnd.putIfAbsent(c.getKey(), lag);
                 if (lag == 0) {
                     caughtUp.put(c.getKey(), seconds(start));
                 } else {
@@ -177,11 +188,17 @@ public final class ReportingBenchmark {
             }
         }
         for (Map.Entry<String, Double> c : caughtUp.entrySet()) {
-            System.out.printf("LOAD %s: %,d events applied in %.1f s since the first was published: %.0f events/s"
-                    + "%s%n", c.getKey(), events, c.getValue(), events / c.getValue(),
+            long behind = lagAtEnd.get(c.getKey());
+            double drain = c.getValue() - published;
+            System.out.printf("LOAD %s: %,d events applied in %.1f s since the first was published: %.0f events/s;"
+                    + " %,d behind when the last was published, applied in the next %.1f s (%s)%s%n", c.getKey(),
+                    events, c.getValue(), events / c.getValue(), behind, drain,
+                    behind > 0 ? String.format("%.0f events/s", behind / drain) : "kept up",
                     c.getKey().equals("reporting") ? " (lag before " + before + ")" : "");
         }
-        probe.join();
+        if (probe.isAlive() || probe.afterSeconds >= 0) {
+            probe.join();
+        }
         System.out.printf("DECLARED DURING THE LOAD: %s%n", probe.result);
         // the plans reached plan_total: the city's plan of the year against what the load published (equal on a
         // stack that held nothing else)

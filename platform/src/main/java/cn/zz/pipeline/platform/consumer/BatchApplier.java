@@ -52,15 +52,27 @@ final class BatchApplier extends Thread {
         return inFlightRecords.get();
     }
 
-    /** Hands a poll over, merged into the waiting one if that stays within {@code max}; false after 200 ms. */
-    synchronized boolean offer(Polled p, int max) throws InterruptedException {
+    /**
+     * Waits until a poll of {@code size} records could be handed over without waiting (nothing waits, or it fits
+     * into the waiting poll within {@code max}); false after 200 ms. The poller calls it before decoding, so that at
+     * most two decoded batches (the one applied and the one waiting) are in memory, not a third beside them.
+     */
+    synchronized boolean awaitRoom(int size, int max) throws InterruptedException {
         long until = System.nanoTime() + ROUND_NANOS;
-        while (next != null && next.records().size() + p.records().size() > max) {
+        while (next != null && next.records().size() + size > max) {
             long left = until - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** Hands a poll over, merged into the waiting one if that stays within {@code max}; false after 200 ms. */
+    synchronized boolean offer(Polled p, int max) throws InterruptedException {
+        if (!awaitRoom(p.records().size(), max)) {
+            return false;
         }
         inFlightRecords.addAndGet(p.records().size());
         if (next == null) {
