@@ -59,9 +59,10 @@ class EventTracingTest {
                 .post("/test/business/" + id + "?events=2")
                 .then().statusCode(201);
 
-        // The request's server span wrote the rows; each row keeps its context.
-        SpanData server = spans.ofTrace(traceId).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst()
-                .orElseThrow();
+        // The request's server span wrote the rows; each row keeps its context. The span ends as the response goes
+        // out, so it may be recorded a moment after the client has the answer.
+        SpanData server = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(storedTraceparents(id)).hasSize(2)
                 .allSatisfy(t -> assertThat(t).isEqualTo("00-" + traceId + "-" + server.getSpanId() + "-01"));
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 abstract class ConsumerWorker extends Thread {
 
+    private static final long END_OFFSETS_EVERY_NANOS = 1_000_000_000L;
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration POSITION_TIMEOUT = Duration.ofMillis(100);
+
     private static final Logger LOG = Logger.getLogger(ConsumerRunner.class); // the consumer's one log category
 
     /** What every consumer of a service shares. */
@@ -53,6 +58,9 @@ abstract class ConsumerWorker extends Thread {
     final EventTracing tracing;
     /** Records not applied yet, summed over the consumer's partitions (-1 before the first poll). */
     final AtomicLong lag = new AtomicLong(-1);
+    /** The partitions' ends as last asked for, and when to ask again (this thread only). */
+    private long nextEndOffsets = System.nanoTime();
+    private Map<TopicPartition, Long> endOffsets = Map.of();
     final String groupId;
     private final KafkaClients kafka;
     private final MeterRegistry registry;
@@ -361,13 +369,40 @@ abstract class ConsumerWorker extends Thread {
         }
     }
 
+    /**
+     * Records behind the partitions' ends, plus those polled but not applied yet. The client's own figure
+     * ({@code currentLag}) knows a partition's end only from the last fetch that carried it: under a bulk load over
+     * 12 partitions it read 95,000 while the consumer was 1.1 million behind. So the ends are also asked for, once a
+     * second, and the larger of the two counts.
+     */
     private void measureLag() {
-        long total = 0;
-        for (TopicPartition tp : consumer.assignment()) {
-            OptionalLong l = consumer.currentLag(tp);
-            if (l.isPresent()) {
-                total += l.getAsLong();
+        Set<TopicPartition> assigned = consumer.assignment();
+        long now = System.nanoTime();
+        if (now - nextEndOffsets >= 0) {
+            nextEndOffsets = now + END_OFFSETS_EVERY_NANOS;
+            try {
+                endOffsets = consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                endOffsets = Map.of(); // the client's figure alone until the next try
             }
+        }
+        long total = 0;
+        for (TopicPartition tp : assigned) {
+            OptionalLong l = consumer.currentLag(tp);
+            long behind = l.isPresent() ? l.getAsLong() : 0;
+            Long end = endOffsets.get(tp);
+            if (end != null) {
+                try {
+                    behind = Math.max(behind, end - consumer.position(tp, POSITION_TIMEOUT));
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // no position yet (being reset): the client's figure
+                }
+            }
+            total += behind;
         }
         lag.set(total + unapplied()); // polled but not applied yet still lags
     }
