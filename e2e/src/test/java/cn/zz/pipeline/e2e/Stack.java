@@ -59,7 +59,7 @@ final class Stack {
         for (String name : List.of("KAFKA_2_PORT", "KAFKA_2_CONTROLLER_PORT", "KAFKA_3_PORT", "KAFKA_3_CONTROLLER_PORT",
                 "PROJECT_1_PORT", "PROJECT_2_PORT", "APPROVAL_1_PORT", "APPROVAL_2_PORT", "REPORTING_1_PORT",
                 "REPORTING_2_PORT")) {
-            s.env.put("PIPELINE_" + name, Integer.toString(KeycloakServer.freePort()));
+            s.env.put("PIPELINE_" + name, Integer.toString(distinctFreePort()));
         }
         s.env.put("PIPELINE_SEEDS", "none");
         // two cores shared by three brokers, six services and Keycloak: starts are slow
@@ -98,10 +98,10 @@ final class Stack {
         }
         env.put("PIPELINE_PG_PORT", Integer.toString(pgPort));
         env.put("PIPELINE_KAFKA_PORT", Integer.toString(kafkaPort));
-        env.put("PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(KeycloakServer.freePort()));
+        env.put("PIPELINE_KAFKA_CONTROLLER_PORT", Integer.toString(distinctFreePort()));
         env.put("PIPELINE_KEYCLOAK_PORT", Integer.toString(keycloakPort));
-        env.put("PIPELINE_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(KeycloakServer.freePort()));
-        env.put("PIPELINE_OBJECTSTORE_PORT", Integer.toString(KeycloakServer.freePort()));
+        env.put("PIPELINE_KEYCLOAK_MANAGEMENT_PORT", Integer.toString(distinctFreePort()));
+        env.put("PIPELINE_OBJECTSTORE_PORT", Integer.toString(distinctFreePort()));
         env.put("PIPELINE_PROJECT_PORT", Integer.toString(projectPort));
         env.put("PIPELINE_APPROVAL_PORT", Integer.toString(approvalPort));
         env.put("PIPELINE_REPORTING_PORT", Integer.toString(reportingPort));
@@ -123,9 +123,25 @@ final class Stack {
         return new Stack(home, ports);
     }
 
+    /** Ports handed out by this JVM: a free port may be given again once its probe socket is closed. */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A free port not handed out before: a cluster takes some twenty at once, and two of them once came out equal
+     * (kafka-2's broker port was kafka-3's controller port, and kafka-3 could not start).
+     */
+    private static synchronized int distinctFreePort() {
+        while (true) {
+            int port = KeycloakServer.freePort();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+    }
+
     private static int port(Map<String, String> ports, String name) {
         String value = ports.get(name);
-        return value == null || value.isBlank() ? KeycloakServer.freePort() : Integer.parseInt(value);
+        return value == null || value.isBlank() ? distinctFreePort() : Integer.parseInt(value);
     }
 
     String realmUrl() {
