@@ -9,19 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Parallel approval under load: N clients decide the four tasks of many open cases at once (each case's tasks in a
- * random order), and for every case the time from its last approval's response until project-service shows the
- * case approved (the case-approved event travelled outbox → Kafka → project-service's consumer).
+ * Parallel approval under load: N clients decide the four tasks of many open cases, and for every case the time from
+ * its last approval's response until project-service shows the case approved (the case-approved event travelled
+ * outbox → Kafka → project-service's consumer).
+ *
+ * <p>{@code mode=seq}: a client decides a case's tasks one after another, in a random order. {@code mode=par}: the
+ * four departments decide at once (a client sends the four decisions together and waits for all four), as
+ * {@code run-flowable.sh par} does; "case decided" is then the time from sending them until the last response, that
+ * is until approval-service has closed the case.
  *
  * <p>Setup, not measured: {@code cases} projects needing all four departments are registered and declared, and
  * their cases opened by approval-service from the declared events.
  *
  * <p>Arguments (key=value): cases=400 clients=8 project=http://localhost:8081 approval=http://localhost:8082
- * keycloak=http://localhost:8180 poll=10 (ms between project-service reads while waiting for the outcome).
+ * keycloak=http://localhost:8180 poll=10 (ms between project-service reads while waiting for the outcome) mode=seq.
  */
 public final class ApprovalBenchmark {
 
@@ -29,6 +37,7 @@ public final class ApprovalBenchmark {
     private final Api api;
     private final List<Long> decisions = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> completions = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> caseDecided = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong errors = new AtomicLong();
 
     private ApprovalBenchmark(Map<String, String> args) {
@@ -49,8 +58,15 @@ public final class ApprovalBenchmark {
         int cases = intArg("cases", 400);
         int clients = intArg("clients", 8);
         int poll = intArg("poll", 10);
-        System.out.printf("approval benchmark: %d cases of 4 tasks, %d clients, against %s and %s%n", cases, clients,
-                api.project, api.approval);
+        boolean together = switch (args.getOrDefault("mode", "seq")) {
+            case "seq" -> false;
+            case "par" -> true;
+            default -> throw new IllegalArgumentException("mode is seq or par");
+        };
+        // par: four departments per client, each deciding on a thread of its own
+        ExecutorService departments = together ? Executors.newFixedThreadPool(clients * 4) : null;
+        System.out.printf("approval benchmark: %d cases of 4 tasks, %d clients, mode %s, against %s and %s%n", cases,
+                clients, together ? "par" : "seq", api.project, api.approval);
 
         long setupStart = System.nanoTime();
         List<String> projects = new ArrayList<>();
@@ -78,7 +94,7 @@ public final class ApprovalBenchmark {
                 try {
                     JsonNode c;
                     while ((c = open.poll()) != null) {
-                        complete(c, poll);
+                        complete(c, poll, departments);
                     }
                 } finally {
                     done.countDown();
@@ -87,22 +103,41 @@ public final class ApprovalBenchmark {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (departments != null) {
+            departments.shutdown();
+        }
         report(seconds, clients, cases);
     }
 
-    /** Decides the case's four tasks in random order, then waits until project-service sees the case approved. */
-    private void complete(JsonNode c, int poll) {
+    /**
+     * Decides the case's four tasks (in random order, or all at once on the departments' threads), then waits until
+     * project-service sees the case approved.
+     */
+    private void complete(JsonNode c, int poll, ExecutorService departments) {
         List<JsonNode> tasks = new ArrayList<>();
         c.get("tasks").forEach(tasks::add);
         Collections.shuffle(tasks);
         String projectId = c.get("projectId").asText();
         try {
-            for (JsonNode t : tasks) {
-                long s = System.nanoTime();
-                api.decide(t, "APPROVE");
-                decisions.add(System.nanoTime() - s);
+            long first = System.nanoTime();
+            if (departments == null) {
+                for (JsonNode t : tasks) {
+                    decideTimed(t);
+                }
+            } else {
+                List<Future<?>> sent = new ArrayList<>();
+                for (JsonNode t : tasks) {
+                    sent.add(departments.submit(() -> {
+                        decideTimed(t);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : sent) {
+                    f.get();
+                }
             }
             long last = System.nanoTime();
+            caseDecided.add(last - first);
             long deadline = last + Duration.ofSeconds(60).toNanos();
             while (!"APPROVED".equals(api.approvalState("staff.shangjie", projectId))) {
                 if (System.nanoTime() > deadline) {
@@ -116,11 +151,18 @@ public final class ApprovalBenchmark {
         }
     }
 
+    private void decideTimed(JsonNode task) throws Exception {
+        long s = System.nanoTime();
+        api.decide(task, "APPROVE");
+        decisions.add(System.nanoTime() - s);
+    }
+
     private void report(double seconds, int clients, int cases) {
         System.out.println();
         System.out.printf("%-22s %7s %9s %9s %9s %9s %9s%n", "measure", "count", "per s", "p50 ms", "p90 ms", "p99 ms",
                 "max ms");
         line("decision (HTTP)", decisions, seconds);
+        line("case decided", caseDecided, seconds);
         line("last approval → seen", completions, seconds);
         System.out.printf("%nclients %d, %d cases in %.1f s, errors %d%n", clients, cases, seconds, errors.get());
     }
