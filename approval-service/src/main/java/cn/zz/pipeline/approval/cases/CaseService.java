@@ -204,6 +204,7 @@ public class CaseService {
             actions.record(t.id(), now, actor, "RETURN", comment, null);
             publish(t.projectId(), now, new TaskReturned(c.id(), t.id(), t.projectId(), t.department(), t.item(),
                     comment, actor));
+            tasks.flush(); // as below
             return t;
         }
         t.decide(decision, comment, actor, now, on, calendar);
@@ -225,6 +226,7 @@ public class CaseService {
             c.close(CaseState.APPROVED, now);
             publish(t.projectId(), now, new CaseApproved(c.id(), t.projectId(), now));
         }
+        tasks.flush(); // the new version now, for a caller that answers with the task in this transaction
         return t;
     }
 
@@ -244,6 +246,7 @@ public class CaseService {
         actions.record(t.id(), now, user.name(), "RESUBMIT", comment, t.dueDate());
         publish(t.projectId(), now, new TaskResubmitted(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), user.name()));
+        tasks.flush(); // as decide
         return t;
     }
 

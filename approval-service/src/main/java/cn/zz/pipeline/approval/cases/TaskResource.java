@@ -9,6 +9,7 @@ import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.platform.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -145,6 +146,7 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "事项不存在 (no such task)")
     @APIResponse(responseCode = "409", description = "事项不在办理中：已退回补正待重新提交 (awaiting-supplement)、已撤销"
             + " (task-cancelled) 或已办结 (already-decided) (the task is not pending)")
+    @Transactional // the decision and the view it answers with in one transaction: the view is read from the session
     public TaskView decide(@Parameter(description = TASK_ID, schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) @PathParam("id") String id, @Valid @NotNull DecisionRequest body) {
         UUID taskId = Params.pathId("审批事项 (approval task)", id);
@@ -181,6 +183,7 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "事项不存在 (no such task)")
     @APIResponse(responseCode = "409", description = "事项不是退回补正状态 (not-returned: only a returned task can be"
             + " resubmitted)")
+    @Transactional // as decide
     public TaskView resubmit(@Parameter(description = TASK_ID, schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) @PathParam("id") String id, @Valid ResubmissionRequest body) {
         UUID taskId = Params.pathId("审批事项 (approval task)", id);
