@@ -7,16 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The exact reconciliation, in SQL: what each producer published (its outbox_event rows, the envelope's subject as
  * message key and its sequence in the payload) against what each consumer recorded (consumed_stream: the position
- * and the count of events applied per project; processed_event for the record-at-a-time consumer). Empty when
- * nothing was lost, nothing applied twice and every project's sequence is 1..n without a hole.
+ * and the count of events applied per project; every consumer is a batch consumer). Empty when nothing
+ * was lost, nothing applied twice and every project's sequence is 1..n without a hole.
  */
 final class StreamReconciliation {
 
@@ -24,14 +22,14 @@ final class StreamReconciliation {
     static final String APPROVAL_TOPIC = "pipeline.approval.events";
 
     /** A consumer of a topic: the database it writes, the database of the topic's producer. */
-    record Consumer(String database, String name, String topic, String producerDatabase, boolean recordsEachEvent) {
+    record Consumer(String database, String name, String topic, String producerDatabase) {
     }
 
     static final List<Consumer> CONSUMERS = List.of(
-            new Consumer("approval", "project-facts", PROJECT_TOPIC, "project", false),
-            new Consumer("project", "approval-outcomes", APPROVAL_TOPIC, "approval", true),
-            new Consumer("reporting", "reporting", PROJECT_TOPIC, "project", false),
-            new Consumer("reporting", "reporting", APPROVAL_TOPIC, "approval", false));
+            new Consumer("approval", "project-facts", PROJECT_TOPIC, "project"),
+            new Consumer("project", "approval-outcomes", APPROVAL_TOPIC, "approval"),
+            new Consumer("reporting", "reporting", PROJECT_TOPIC, "project"),
+            new Consumer("reporting", "reporting", APPROVAL_TOPIC, "approval"));
 
     private final Stack stack;
     /** Per consumer and topic: events published, subjects, events applied (for the report). */
@@ -87,25 +85,6 @@ final class StreamReconciliation {
                     found.add(label(k) + " has a position for " + subject + ", of which nothing was published");
                 }
             }
-            if (k.recordsEachEvent()) {
-                Set<String> sent = new HashSet<>(eventIds("select event_id::text from outbox_event where topic = ?",
-                        k.producerDatabase(), k.topic(), null));
-                List<String> got = new ArrayList<>();
-                eventIds("select event_id::text from processed_event where topic = ? and consumer = ?",
-                        k.database(), k.topic(), k.name()).forEach(got::add);
-                Set<String> distinct = new HashSet<>(got);
-                if (distinct.size() != got.size()) {
-                    found.add(label(k) + ": processed_event holds an event twice");
-                }
-                Set<String> missing = new HashSet<>(sent);
-                missing.removeAll(distinct);
-                Set<String> unknown = new HashSet<>(distinct);
-                unknown.removeAll(sent);
-                if (!missing.isEmpty() || !unknown.isEmpty()) {
-                    found.add(String.format("%s: %d events published but not processed, %d processed but never"
-                            + " published", label(k), missing.size(), unknown.size()));
-                }
-            }
             counts.add(String.format("%s: %d events of %d projects published, %d applied", label(k), events,
                     published.size(), applied));
             out.addAll(found.size() > 5 ? found.subList(0, 5) : found);
@@ -152,22 +131,6 @@ final class StreamReconciliation {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<String> eventIds(String sql, String database, String topic, String consumer) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, topic);
-            if (consumer != null) {
-                s.setString(2, consumer);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
                 }
             }
         }

@@ -7,7 +7,8 @@ import cn.zz.pipeline.events.approval.CaseApproved;
 import cn.zz.pipeline.events.approval.CaseOpened;
 import cn.zz.pipeline.events.approval.CaseRejected;
 import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
-import cn.zz.pipeline.platform.consumer.EventHandler;
+import cn.zz.pipeline.events.EventType;
+import cn.zz.pipeline.platform.consumer.BatchEventHandler;
 import cn.zz.pipeline.platform.consumer.PermanentEventException;
 import cn.zz.pipeline.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,9 +40,15 @@ import java.util.UUID;
  * </ul>
  * Events of an earlier case (the project was declared again since) change nothing. Events of unknown projects
  * can never apply: dead letter.
+ *
+ * <p>A batch consumer: one transaction per poll, idempotent through the stream positions. Most approval events are
+ * task-level (decided, returned, overdue); they are passed over unread and only move the positions.
  */
 @ApplicationScoped
-public class ApprovalOutcomes implements EventHandler {
+public class ApprovalOutcomes implements BatchEventHandler {
+
+    private static final Set<EventType> WANTED = EnumSet.of(EventType.CASE_OPENED, EventType.CASE_APPROVED,
+            EventType.CASE_REJECTED);
 
     private static final Logger LOG = Logger.getLogger(ApprovalOutcomes.class);
 
@@ -66,8 +75,17 @@ public class ApprovalOutcomes implements EventHandler {
     }
 
     @Override
+    public boolean wants(EventType type) {
+        return WANTED.contains(type);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void handle(EventEnvelope event) {
+    public void handleBatch(List<EventEnvelope> events) {
+        events.forEach(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
         if (event.data() instanceof CaseOpened opened) {
             opened(opened);
         } else if (event.data() instanceof CaseApproved approved) {
@@ -75,7 +93,6 @@ public class ApprovalOutcomes implements EventHandler {
         } else if (event.data() instanceof CaseRejected rejected) {
             rejected(rejected);
         }
-        // task-level events do not concern the project's own state
     }
 
     private void opened(CaseOpened e) {
