@@ -57,6 +57,10 @@ HEALTH_TIMEOUT="${PIPELINE_HEALTH_TIMEOUT:-90}"
 KEYCLOAK_TIMEOUT="${PIPELINE_KEYCLOAK_TIMEOUT:-180}"
 KAFKA_TIMEOUT="${PIPELINE_KAFKA_TIMEOUT:-60}"
 SERVICE_HEAP="${PIPELINE_SERVICE_HEAP:--Xmx256m}"
+# The serial collector, as the JVM picks it itself in a pod under 1,792 MB (deploy/k8s: 768 Mi): on a 256 MB heap G1
+# keeps about 40 MB of its own structures. A small initial heap that shrinks after a full collection: idle services
+# give memory back (docs/scaling.md has the figures).
+SERVICE_JVM="${PIPELINE_SERVICE_JVM:--XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}"
 KAFKA_HEAP="${PIPELINE_KAFKA_HEAP:--Xmx512m}"
 CLUSTER_KAFKA_HEAP="${PIPELINE_KAFKA_HEAP:--Xmx320m}"   # each of the cluster's three brokers
 KEYCLOAK_HEAP="${PIPELINE_KEYCLOAK_HEAP:--Xmx512m}"
@@ -748,8 +752,12 @@ spawn_service() { # component service port kafka-bootstrap [extra NAME=value ...
   local comp="$1" svc="$2" port="$3" bootstrap="$4" jar db
   shift 4
   jar="$(jar_of "$svc")"; db="$(db_of "$svc")"
+  # Run from the application's directory: the AppCDS archive that the build leaves beside quarkus-run.jar (local
+  # builds, see the root pom) names its class path relative to it. Without an archive the JVM starts as usual.
+  local cds=()
+  [ -f "$(dirname "$jar")/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # shellcheck disable=SC2086
-  spawn "$comp" "$DATA/$comp" env \
+  spawn "$comp" "$(dirname "$jar")" env \
           QUARKUS_HTTP_PORT="$port" \
           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
           QUARKUS_DATASOURCE_USERNAME=pipeline QUARKUS_DATASOURCE_PASSWORD=pipeline \
@@ -760,7 +768,8 @@ spawn_service() { # component service port kafka-bootstrap [extra NAME=value ...
           PROJECT_MATERIALS_STORE_ACCESS_KEY="$OBJECTSTORE_ACCESS_KEY" \
           PROJECT_MATERIALS_STORE_SECRET_KEY="$OBJECTSTORE_SECRET_KEY" \
           "$@" \
-          "$JAVA" $SERVICE_HEAP "$MARK_HOME" "-Dlocalstack.component=$comp" -jar "$jar"
+          "$JAVA" $SERVICE_HEAP $SERVICE_JVM "${cds[@]}" "-XX:ErrorFile=$DATA/$comp/hs_err_pid%p.log" "$MARK_HOME" \
+          "-Dlocalstack.component=$comp" -jar "$(basename "$jar")"
 }
 
 # The key that encrypts the leaders' dashboard's session cookie (reporting-service, quarkus-oidc): the caller's
