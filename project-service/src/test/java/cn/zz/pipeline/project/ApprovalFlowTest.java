@@ -8,8 +8,11 @@ import cn.zz.pipeline.events.approval.CaseRejected;
 import cn.zz.pipeline.events.approval.TaskDecided;
 import cn.zz.pipeline.events.project.ProjectAdmitted;
 import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,6 +30,9 @@ import static org.hamcrest.Matchers.equalTo;
 /** The approval outcome drives admission and rejection, fed by real events on pipeline.approval.events. */
 @QuarkusTest
 class ApprovalFlowTest {
+
+    @Inject
+    EntityManager em;
 
     @Test
     void approvedCaseOpensTheGateToAdmission() {
@@ -48,6 +54,10 @@ class ApprovalFlowTest {
                 Decision.APPROVE, null, "approver.ndrc"));
         Approvals.approve(id, caseId);
         assertThat(Api.version(id)).isEqualTo(declaredVersion);
+        // the decision was passed over unread, but the stream position accounts for it: 3 applied, no gap
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select last_sequence, applied,"
+                + " gaps from consumed_stream where consumer = 'approval-outcomes' and subject = ?1")
+                .setParameter(1, id).getSingleResult())).isEqualTo(new Object[] {3L, 3L, 0L});
 
         transition("staff.shangjie", id, "ADMITTED", null).then().statusCode(200)
                 .body("stage", equalTo("ADMITTED")).body("admittedOn", equalTo(Api.today().toString()))
