@@ -1,13 +1,13 @@
 package cn.zz.pipeline.project.lifecycle;
 
 import cn.zz.pipeline.events.EventEnvelope;
+import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.events.Stage;
 import cn.zz.pipeline.events.Topics;
 import cn.zz.pipeline.events.approval.CaseApproved;
 import cn.zz.pipeline.events.approval.CaseOpened;
 import cn.zz.pipeline.events.approval.CaseRejected;
 import cn.zz.pipeline.events.project.ProjectReturnedToReserve;
-import cn.zz.pipeline.events.EventType;
 import cn.zz.pipeline.platform.consumer.BatchEventHandler;
 import cn.zz.pipeline.platform.consumer.PermanentEventException;
 import cn.zz.pipeline.platform.time.Today;
