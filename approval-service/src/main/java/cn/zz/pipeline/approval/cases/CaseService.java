@@ -77,6 +77,9 @@ public class CaseService {
     @Inject
     ApprovalConfig config;
 
+    @Inject
+    CaseQueries queries;
+
     /**
      * Opens the case of a declaration, all tasks at once, from the rule table's current version, accepted (受理) on
      * the declaration's date: the due dates count from it on the working-day calendar, so a declaration entered
@@ -180,9 +183,16 @@ public class CaseService {
         c.close(CaseState.CANCELLED, now);
     }
 
-    /** APPROVE, REJECT (with a reason) or RETURN for supplement (naming what is missing), by the task's department. */
+    /**
+     * APPROVE, REJECT (with a reason) or RETURN for supplement (naming what is missing), by the task's department.
+     * Answers with the task as stored, read in the same transaction.
+     */
     @Transactional
-    public Task decide(UUID taskId, Decision decision, String comment, CurrentUser user) {
+    public TaskView decide(UUID taskId, Decision decision, String comment, CurrentUser user) {
+        return answer(applyDecision(taskId, decision, comment, user));
+    }
+
+    private Task applyDecision(UUID taskId, Decision decision, String comment, CurrentUser user) {
         TaskKey key = key(taskId);
         if (!key.department().equals(user.department())) {
             throw ApiException.forbidden("只有" + departmentName(key.department()) + "（" + key.department()
@@ -204,7 +214,6 @@ public class CaseService {
             actions.record(t.id(), now, actor, "RETURN", comment, null);
             publish(t.projectId(), now, new TaskReturned(c.id(), t.id(), t.projectId(), t.department(), t.item(),
                     comment, actor));
-            tasks.flush(); // as below
             return t;
         }
         t.decide(decision, comment, actor, now, on, calendar);
@@ -226,13 +235,19 @@ public class CaseService {
             c.close(CaseState.APPROVED, now);
             publish(t.projectId(), now, new CaseApproved(c.id(), t.projectId(), now));
         }
-        tasks.flush(); // the new version now, for a caller that answers with the task in this transaction
         return t;
     }
 
-    /** The applicant supplied the missing material (补正): the task's clock runs again. Staff of the district. */
+    /**
+     * The applicant supplied the missing material (补正): the task's clock runs again. Staff of the district. Answers
+     * with the task as stored.
+     */
     @Transactional
-    public Task resubmit(UUID taskId, String comment, CurrentUser user) {
+    public TaskView resubmit(UUID taskId, String comment, CurrentUser user) {
+        return answer(applyResubmission(taskId, comment, user));
+    }
+
+    private Task applyResubmission(UUID taskId, String comment, CurrentUser user) {
         TaskKey key = key(taskId);
         user.requireWrite(key.district());
         lock(key.projectId());
@@ -246,7 +261,6 @@ public class CaseService {
         actions.record(t.id(), now, user.name(), "RESUBMIT", comment, t.dueDate());
         publish(t.projectId(), now, new TaskResubmitted(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), user.name()));
-        tasks.flush(); // as decide
         return t;
     }
 
@@ -279,6 +293,15 @@ public class CaseService {
         actions.record(t.id(), now, SYSTEM, "OVERDUE", note, t.dueDate());
         publish(t.projectId(), now, new TaskOverdue(t.caseId(), t.id(), t.projectId(), t.department(), t.item(),
                 t.dueDate(), leader));
+    }
+
+    /**
+     * The task with its history, read in this transaction: flushed first, so that the version is the new one whatever
+     * the queries would flush on their own.
+     */
+    private TaskView answer(Task t) {
+        tasks.flush();
+        return queries.task(t.id(), null);
     }
 
     private void requirePending(Task t, String verb) {

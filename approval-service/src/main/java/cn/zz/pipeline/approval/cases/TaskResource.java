@@ -9,7 +9,6 @@ import cn.zz.pipeline.platform.web.PageView;
 import cn.zz.pipeline.platform.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -146,7 +145,6 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "事项不存在 (no such task)")
     @APIResponse(responseCode = "409", description = "事项不在办理中：已退回补正待重新提交 (awaiting-supplement)、已撤销"
             + " (task-cancelled) 或已办结 (already-decided) (the task is not pending)")
-    @Transactional // the decision and the view it answers with in one transaction: the view is read from the session
     public TaskView decide(@Parameter(description = TASK_ID, schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) @PathParam("id") String id, @Valid @NotNull DecisionRequest body) {
         UUID taskId = Params.pathId("审批事项 (approval task)", id);
@@ -158,8 +156,7 @@ public class TaskResource {
             throw ApiException.badRequest(new Violation("comment", "required-for-return", "退回补正须写明需补充的材料", null,
                     null));
         }
-        Task t = cases.decide(taskId, body.decision(), comment, user);
-        return queries.task(t.id(), null);
+        return cases.decide(taskId, body.decision(), comment, user);
     }
 
     /** The applicant resubmits a returned task (补正后重新提交): its clock runs again. 409 unless returned. */
@@ -183,14 +180,12 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "事项不存在 (no such task)")
     @APIResponse(responseCode = "409", description = "事项不是退回补正状态 (not-returned: only a returned task can be"
             + " resubmitted)")
-    @Transactional // as decide
     public TaskView resubmit(@Parameter(description = TASK_ID, schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) @PathParam("id") String id, @Valid ResubmissionRequest body) {
         UUID taskId = Params.pathId("审批事项 (approval task)", id);
         String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
                 : body.comment().strip();
-        Task t = cases.resubmit(taskId, comment, user);
-        return queries.task(t.id(), null);
+        return cases.resubmit(taskId, comment, user);
     }
 
     private static List<TaskState> states(String raw) {

@@ -67,8 +67,14 @@ class ParallelApprovalTest {
                     .body("clockRunning", equalTo(false));
             assertThat(caseById(c.getString("id")).getString("state")).isEqualTo("OPEN");
         }
-        decide("approver.nr", task(c, "NR"), "APPROVE", "用地手续齐全").then().statusCode(200);
+        JsonPath answer = decide("approver.nr", task(c, "NR"), "APPROVE", "用地手续齐全").then().statusCode(200)
+                .extract().jsonPath();
         assertThat(caseById(c.getString("id")).getString("state")).isEqualTo("APPROVED");
+        // the answer is the task as stored: its new version, the decision in its history
+        JsonPath stored = given().header("Authorization", Tokens.bearer("approver.nr"))
+                .get("/api/approval-tasks/" + task(c, "NR")).then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getLong("version")).isEqualTo(stored.getLong("version")).isPositive();
+        assertThat(answer.getList("history.action")).isEqualTo(stored.getList("history.action")).contains("APPROVE");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> approvalEvents(id).size() >= 6);
         List<EventEnvelope> events = approvalEvents(id);
