@@ -740,6 +740,7 @@ start_service() { # service
   require_free "$port" "$svc" "PIPELINE_$(printf '%s' "${svc%-service}" | tr '[:lower:]' '[:upper:]')_PORT"
   mkdir -p "$DATA/$svc" "$LOGS" "$RUN"
   save_ports
+  prepare_start_cache "$svc" "$svc"
   t0="$(now_ms)"
   pid="$(spawn_service "$svc" "$svc" "$port" "localhost:$KAFKA_PORT")"
   wait_ready "$svc" "$pid" "$HEALTH_TIMEOUT" health_up "$(health_url "$svc")" || rc=$?
@@ -747,15 +748,61 @@ start_service() { # service
   started "$svc" "$t0" "$pid"
 }
 
-# Starts a service's JVM in the background and prints its pid (the caller waits for readiness).
+# On a JDK 25 or newer (PIPELINE_JAVA or JAVA_HOME), a service starts from an ahead-of-time cache (JEP 483/515:
+# classes loaded and linked, method profiles) instead of the build's AppCDS archive, which only a JDK 17 maps: about
+# 1.2 s less to ready (docs/scaling.md). The cache is trained by real use: a service without one runs once with
+# -XX:AOTMode=record and writes what it loaded when it stops; the next start assembles the cache from that (a few
+# seconds, once) and uses it. A rebuilt application, another JDK or other JVM options start the training again.
+java_feature() { # the feature release of $JAVA (17, 25, ...), asked once
+  if [ -z "${JAVA_FEATURE:-}" ]; then
+    JAVA_FEATURE="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+    JAVA_FEATURE="${JAVA_FEATURE#1.}"; is_number "$JAVA_FEATURE" || JAVA_FEATURE=0
+  fi
+  printf '%s' "$JAVA_FEATURE"
+}
+
+aot_stamp() { # application directory: what a cache is only valid for
+  # shellcheck disable=SC2086
+  { "$JAVA" -version 2>&1; printf '%s\n' $SERVICE_HEAP $SERVICE_JVM
+    (cd "$1" && find . -name '*.jsa' -prune -o -type f -printf '%P %s %T@\n' | LC_ALL=C sort); } | cksum
+}
+
+# Sets START_CACHE to the JVM options that start component $1 (application $2) from a class cache: the AOT cache on
+# JDK 25+, preparing it first if its training is done; else the AppCDS archive beside quarkus-run.jar, if any.
+prepare_start_cache() { # component service
+  local comp="$1" app dir stamp
+  app="$(dirname "$(jar_of "$2")")"; START_CACHE=()
+  if [ "$(java_feature)" -lt 25 ]; then
+    [ -f "$app/app-cds.jsa" ] && START_CACHE=(-XX:SharedArchiveFile=app-cds.jsa)
+    return 0
+  fi
+  dir="$DATA/$comp/aot"; stamp="$(aot_stamp "$app")"
+  mkdir -p "$dir"
+  if [ "$(cat "$dir/stamp" 2> /dev/null)" != "$stamp" ]; then
+    rm -f "$dir/app.aot" "$dir/app.aotconf"; printf '%s\n' "$stamp" > "$dir/stamp"
+  fi
+  if [ ! -s "$dir/app.aot" ] && [ -s "$dir/app.aotconf" ]; then
+    say "$comp: assembling its AOT cache from the last run (once) ..."
+    # shellcheck disable=SC2086
+    if ! (cd "$app" && "$JAVA" $SERVICE_HEAP $SERVICE_JVM -XX:AOTMode=create -XX:AOTConfiguration="$dir/app.aotconf" \
+            -XX:AOTCache="$dir/app.aot" -jar quarkus-run.jar >> "$(log_of "$comp")" 2>&1 < /dev/null); then
+      warn "$comp: the AOT cache could not be assembled (see its log); training again"
+      rm -f "$dir/app.aot"
+    fi
+    rm -f "$dir/app.aotconf"
+  fi
+  if [ -s "$dir/app.aot" ]; then START_CACHE=(-XX:AOTCache="$dir/app.aot")
+  else START_CACHE=(-XX:AOTMode=record -XX:AOTConfiguration="$dir/app.aotconf"); fi
+}
+
+# Starts a service's JVM in the background and prints its pid (the caller waits for readiness). START_CACHE comes
+# from prepare_start_cache.
 spawn_service() { # component service port kafka-bootstrap [extra NAME=value ...]
   local comp="$1" svc="$2" port="$3" bootstrap="$4" jar db
   shift 4
   jar="$(jar_of "$svc")"; db="$(db_of "$svc")"
   # Run from the application's directory: the AppCDS archive that the build leaves beside quarkus-run.jar (local
-  # builds, see the root pom) names its class path relative to it. Without an archive the JVM starts as usual.
-  local cds=()
-  [ -f "$(dirname "$jar")/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  # builds, see the root pom) names its class path relative to it.
   # shellcheck disable=SC2086
   spawn "$comp" "$(dirname "$jar")" env \
           QUARKUS_HTTP_PORT="$port" \
@@ -768,7 +815,7 @@ spawn_service() { # component service port kafka-bootstrap [extra NAME=value ...
           PROJECT_MATERIALS_STORE_ACCESS_KEY="$OBJECTSTORE_ACCESS_KEY" \
           PROJECT_MATERIALS_STORE_SECRET_KEY="$OBJECTSTORE_SECRET_KEY" \
           "$@" \
-          "$JAVA" $SERVICE_HEAP $SERVICE_JVM "${cds[@]}" "-XX:ErrorFile=$DATA/$comp/hs_err_pid%p.log" "$MARK_HOME" \
+          "$JAVA" $SERVICE_HEAP $SERVICE_JVM "${START_CACHE[@]}" "-XX:ErrorFile=$DATA/$comp/hs_err_pid%p.log" "$MARK_HOME" \
           "-Dlocalstack.component=$comp" -jar "$(basename "$jar")"
 }
 
@@ -886,6 +933,7 @@ start_instances() { # instances...
   save_ports
   for inst in "$@"; do
     svc="${inst%-[0-9]}"; port="$(port_of "$inst")"
+    prepare_start_cache "$inst" "$svc"
     say "starting $inst (port $port) ..."
     t0s[$inst]="$(now_ms)"
     # Topics spread over 12 partitions with three replicas; each instance names itself to Kafka and is declared
