@@ -35,6 +35,17 @@ public final class Tokens {
         if (c != null && c.expiresAtMillis > System.currentTimeMillis() + 30_000) {
             return c.token;
         }
+        Cached fresh = grant(realmUrl, user);
+        CACHE.put(realmUrl + "|" + user, fresh);
+        return fresh.token;
+    }
+
+    /** A token of its own (another {@code jti}), never handed out before: one no service has seen yet. */
+    public static String fresh(String user) {
+        return grant(KeycloakServer.realmUrl(), user).token;
+    }
+
+    private static Cached grant(String realmUrl, String user) {
         String form = "grant_type=password&client_id=pipeline-cli&username=" + enc(user) + "&password=" + enc(user);
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
@@ -44,10 +55,8 @@ public final class Tokens {
                 throw new IllegalStateException("token for " + user + ": HTTP " + r.statusCode() + " " + r.body());
             }
             JsonNode json = JSON.readTree(r.body());
-            String token = json.get("access_token").asText();
-            CACHE.put(realmUrl + "|" + user, new Cached(token,
-                    System.currentTimeMillis() + json.get("expires_in").asLong() * 1000));
-            return token;
+            return new Cached(json.get("access_token").asText(),
+                    System.currentTimeMillis() + json.get("expires_in").asLong() * 1000);
         } catch (IOException e) {
             throw new IllegalStateException("token for " + user, e);
         } catch (InterruptedException e) {
