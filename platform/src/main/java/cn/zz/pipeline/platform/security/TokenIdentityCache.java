@@ -25,9 +25,6 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class TokenIdentityCache {
 
-    /** quarkus-oidc's identity attribute with the token's {@code exp} (seconds since the epoch). */
-    static final String EXPIRE_TIME = "quarkus.identity.expire-time";
-
     private record Entry(SecurityIdentity identity, String tenant, long validUntilMillis) {
     }
 
@@ -82,7 +79,7 @@ public class TokenIdentityCache {
         }
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         Object tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
-        Object exp = identity.getAttribute(EXPIRE_TIME);
+        Object exp = identity.getAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME); // the token's exp, seconds
         if (token == null || token.getToken() == null || !(tenant instanceof String t) || !(exp instanceof Long seconds)
                 || entries.containsKey(token.getToken())) {
             return;

@@ -4,6 +4,7 @@ import cn.zz.pipeline.platform.config.PipelineConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -48,8 +49,8 @@ class TokenIdentityCacheTest {
     private static QuarkusSecurityIdentity.Builder bearer(String token, String user) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole("staff")
                 .addCredential(new AccessTokenCredential(token))
-                .addAttribute("tenant-id", "Default")
-                .addAttribute(TokenIdentityCache.EXPIRE_TIME, EXP_SECONDS);
+                .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, "Default")
+                .addAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME, EXP_SECONDS);
     }
 
     private double counted(String result) {
@@ -99,10 +100,11 @@ class TokenIdentityCacheTest {
         cache.remember(QuarkusSecurityIdentity.builder().setAnonymous(true)
                 .addCredential(new AccessTokenCredential("anonymous")).build());
         cache.remember(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
-                .addCredential(new AccessTokenCredential("no-exp")).addAttribute("tenant-id", "Default").build());
-        cache.remember(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
-                .addAttribute("tenant-id", "Default").addAttribute(TokenIdentityCache.EXPIRE_TIME, EXP_SECONDS)
+                .addCredential(new AccessTokenCredential("no-exp")).addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, "Default")
                 .build());
+        cache.remember(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
+                .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, "Default")
+                .addAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME, EXP_SECONDS).build());
         assertThat(cache.size()).isZero();
     }
 
