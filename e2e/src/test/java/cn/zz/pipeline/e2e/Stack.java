@@ -163,6 +163,11 @@ final class Stack {
 
     /** Runs stack.sh with the arguments; fails the test with the script's output if it fails. */
     String run(long timeoutSeconds, String... args) {
+        return run(Map.of(), timeoutSeconds, args);
+    }
+
+    /** As {@link #run(long, String...)}, with variables set for this one run (e.g. another PIPELINE_JAVA). */
+    String run(Map<String, String> extraEnv, long timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("bash");
         cmd.add(script.toString());
@@ -172,6 +177,7 @@ final class Stack {
             Path out = Files.createTempFile(home, "stack-", ".out");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().putAll(env);
+            pb.environment().putAll(extraEnv);
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
