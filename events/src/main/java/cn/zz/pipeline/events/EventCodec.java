@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
@@ -65,7 +66,9 @@ public final class EventCodec {
 
     private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaLoaders(loaders -> loaders
+            builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                            .formats(SchemaFormats.all()).build())
+                    .schemaLoaders(loaders -> loaders
                     .schemas(EventCodec::schemaText)
                     // Anything else (bundled meta-schemas are mapped to classpath: IRIs) must not go to the network.
                     .add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
@@ -74,6 +77,7 @@ public final class EventCodec {
             .formatAssertionsEnabled(true) // 2020-12 treats "format" as annotation only by default
             .pathType(PathType.JSON_PATH)
             .typeLoose(false)
+            .regularExpressionFactory(ReusedMatchers.INSTANCE)
             .build();
 
     private static final Map<EventType, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
