@@ -373,13 +373,7 @@ class EventCodecTest {
     }
 
     private static String sampleJson(EventType type, Consumer<ObjectNode> change) {
-        try {
-            ObjectNode node = (ObjectNode) EventCodec.mapper().readTree(EventCodec.write(SampleEvents.envelope(type)));
-            change.accept(node);
-            return EventCodec.mapper().writeValueAsString(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SampleEvents.json(type, change);
     }
 
     private static InvalidEventException rejection(String json) {

@@ -31,11 +31,14 @@ import cn.zz.pipeline.events.project.ProjectSnapshot;
 import cn.zz.pipeline.events.project.ProjectStarted;
 import cn.zz.pipeline.events.project.ProjectUpdated;
 import cn.zz.pipeline.events.project.ProjectWithdrawn;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Realistic, deterministic sample events (奥克斯智能空调基地, 上街区), one per type. Public and shipped in this module's
@@ -136,5 +139,16 @@ public final class SampleEvents {
         UUID id = UUID.nameUUIDFromBytes(type.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new EventEnvelope("1.0", id, source, type.type(), PROJECT_ID.toString(), TIME, "application/json",
                 7, payload(type));
+    }
+
+    /** The sample event of a type as JSON, changed by {@code change} first (to make it invalid, say). */
+    public static String json(EventType type, Consumer<ObjectNode> change) {
+        try {
+            ObjectNode node = (ObjectNode) EventCodec.mapper().readTree(EventCodec.write(envelope(type)));
+            change.accept(node);
+            return EventCodec.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
